@@ -5,6 +5,7 @@ const COMBINING_MARK = /\p{M}+/gu;
 // Apostrophes join a word (`Tweedie's` → `tweedies`) instead of splitting it in two.
 const APOSTROPHE = /['’‘`´]/g;
 const NOT_WORD = /[^\p{L}\p{N}]+/gu;
+const PRINTABLE_ASCII = /^[\x20-\x7E]*$/;
 
 /**
  * Reduces a paper title to the form two spellings of the same title share:
@@ -16,6 +17,8 @@ const NOT_WORD = /[^\p{L}\p{N}]+/gu;
  * @returns The normalised title; empty when the title holds no letter or digit.
  */
 export function normalizeTitle(title: string): string {
+  // Most titles are plain ASCII, where decomposition and Unicode classes change nothing but cost.
+  if (PRINTABLE_ASCII.test(title)) return title.toLowerCase().replace(/['`]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
   return title
     .normalize('NFKD')
     .replace(COMBINING_MARK, '')
