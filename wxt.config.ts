@@ -15,4 +15,12 @@ export default defineConfig({
     description: 'Offline bilingual digests and a diffusion-method taxonomy for arXiv papers.',
     permissions: ['storage', 'unlimitedStorage'],
   },
+  hooks: {
+    // The corpus is rebuilt from data/sources/ on every build, so a build can never ship a stale one.
+    'build:publicAssets': async (_wxt, files) => {
+      const { buildProjectCorpus } = await import('./data/tools/corpus-sources');
+      const { corpus } = buildProjectCorpus();
+      files.push({ contents: JSON.stringify(corpus), relativeDest: 'corpus.json' });
+    },
+  },
 });

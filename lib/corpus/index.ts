@@ -1,0 +1,14 @@
+export { buildCorpus, CorpusBuildError, type CorpusBuildResult, type CorpusWarning, type SourceDocument } from './build-corpus';
+export { corpusStats, type CorpusStats } from './corpus-stats';
+export { CorpusLookup, type LookupResult, type TaxonomyPlacement } from './corpus-lookup';
+export {
+  CORPUS_SCHEMA_VERSION,
+  CorpusSchema,
+  validateCorpus,
+  type Corpus,
+  type CorpusPaper,
+  type CorpusSource,
+  type CorpusTaxonomyEntry,
+  type CorpusTaxonomyNode,
+} from './corpus-schema';
+export type { UncertainMark } from './uncertain-marks';
