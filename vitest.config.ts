@@ -8,7 +8,8 @@ export default defineConfig({
         plugins: [WxtVitest()],
         test: {
           name: 'unit',
-          include: ['test/lib/**/*.test.{ts,tsx}', 'test/components/**/*.test.{ts,tsx}', 'test/entrypoints/**/*.test.{ts,tsx}'],
+          include: ['test/**/*.test.{ts,tsx}'],
+          exclude: ['test/e2e/**', '**/node_modules/**'],
           testTimeout: 60_000,
         },
       },

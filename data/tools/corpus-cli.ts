@@ -5,7 +5,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { arxivRefFromUrl } from '../../lib/arxiv';
+import { parseArxivLink } from '../../lib/arxiv';
 import { CorpusLookup, corpusStats } from '../../lib/corpus';
 import { repairMojibake } from '../../lib/mojibake';
 import { buildProjectCorpus, PROJECT_ROOT, readSources } from './corpus-sources';
@@ -56,15 +56,11 @@ function commandLookup(args: string[]): void {
   const target = positionals[0];
   if (positionals.length > 1) throw new UsageError('lookup takes one id or URL');
   if (target === undefined && values.title === undefined) throw new UsageError('lookup needs an id, a URL or --title');
+  // Checked before the corpus is built, which takes seconds.
+  const id = target === undefined ? undefined : parseArxivLink(target)?.id;
+  if (target !== undefined && id === undefined) throw new Error(`not an arXiv id or paper URL: ${target}`);
   const lookup = new CorpusLookup(buildProjectCorpus().corpus);
-  if (target !== undefined) {
-    const ref = arxivRefFromUrl(target);
-    const result = lookup.byId(ref ? ref.id : target);
-    if (result.arxivId === null) throw new Error(`not an arXiv id or paper URL: ${target}`);
-    print(result);
-  } else {
-    print(lookup.byTitle(values.title!));
-  }
+  print(id !== undefined ? lookup.byId(id) : lookup.byTitle(values.title!));
 }
 
 const COMMANDS: Record<string, (args: string[]) => void> = {

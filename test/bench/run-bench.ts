@@ -1,0 +1,87 @@
+/**
+ * `npm run bench [-- --json]`: performance and quality figures, each with a baseline measured in
+ * the same run. Medians and p95 over repeated runs; this is a report, not a timed test.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildCorpus } from '../../lib/corpus';
+import { evaluateRoundTrip, repairIfMojibake } from '../../lib/mojibake';
+import { parseTaxonomy } from '../../lib/taxonomy';
+import { normalizeTitle, TitleIndex } from '../../lib/titles';
+import { PROJECT_ROOT, readSources } from '../../data/tools/corpus-sources';
+import { loadRepairModel } from '../../data/tools/repair-model';
+import { measure, round, type Timing } from './measure';
+
+const json = process.argv.includes('--json');
+const sources = readSources();
+const sourceText = (prefix: string) => sources.find((s) => s.file.startsWith(prefix))!.text;
+const report: Record<string, unknown> = { machine: { cores: (await import('node:os')).cpus().length, node: process.version } };
+
+function section(name: string, values: Record<string, unknown>): void {
+  report[name] = values;
+  if (!json) {
+    console.log(`\n## ${name}`);
+    for (const [key, value] of Object.entries(values)) console.log(`  ${key}: ${typeof value === 'object' ? JSON.stringify(value) : value}`);
+  }
+}
+
+// Corpus build: the work every `npm run build` does.
+let model = loadRepairModel(PROJECT_ROOT, sources);
+const train = measure(() => (model = loadRepairModel(PROJECT_ROOT, sources)), { runs: 3, warmup: 0 });
+const damaged = sourceText('003_');
+const repair = measure(() => repairIfMojibake(damaged, model), { runs: 5, warmup: 1 });
+const taxonomy = measure(() => parseTaxonomy(sourceText('004_')), { runs: 10, warmup: 2 });
+const build = measure(() => buildCorpus(sources, model), { runs: 3, warmup: 1 });
+section('corpusBuild', {
+  repairModelTrainMs: train.medianMs,
+  repair003Ms: repair.medianMs,
+  repair003CharsPerSecond: Math.round([...damaged].length / (repair.medianMs / 1000)),
+  taxonomyParseMs: taxonomy.medianMs,
+  corpusBuildMs: build.medianMs,
+});
+
+// Repair quality on held-out text no model saw, against a seeds-only model (no dictionary).
+const heldOut = readFileSync(join(PROJECT_ROOT, 'test/fixtures/mojibake/heldout-zh.txt'), 'utf8');
+const withDictionary = evaluateRoundTrip(heldOut, model);
+const seedsOnly = evaluateRoundTrip(heldOut, loadRepairModel(PROJECT_ROOT, sources, { dictionary: undefined }));
+const quality = (e: typeof withDictionary) => ({
+  damagedChars: e.damagedChars,
+  restoreRate: round(e.restoreRate, 4),
+  flaggedErrorRate: round(e.flaggedErrorRate, 4),
+  flaggedRate: round(e.flaggedRate, 4),
+});
+section('repairQuality', {
+  model: quality(withDictionary),
+  baselineSeedsOnly: quality(seedsOnly),
+  errorRatioToBaseline: round((1 - withDictionary.restoreRate) / Math.max(1e-9, 1 - seedsOnly.restoreRate), 3),
+});
+
+// Title matching, as a page lookup does it, against the obvious loop that normalises every title per query.
+const { corpus } = buildCorpus(sources, model);
+const titles = corpus.taxonomy.entries.flatMap((entry) => entry.titles);
+const queries = [
+  ...corpus.papers.map((paper) => paper.title),
+  ...corpus.papers.map((paper) => `Improved ${paper.title}`),
+  ...titles.slice(0, 100).map((title) => title.toUpperCase()),
+];
+const index = new TitleIndex(titles.map((title) => [title, title] as const));
+const perQuery = (run: (query: string) => unknown): Timing => {
+  let i = 0;
+  return measure(() => run(queries[i++ % queries.length]!), { runs: queries.length * 5, warmup: queries.length });
+};
+const indexed = perQuery((query) => index.match(query));
+const naive = perQuery((query) => {
+  const wanted = normalizeTitle(query);
+  return titles.filter((title) => normalizeTitle(title) === wanted);
+});
+section('titleMatch', {
+  indexedTitles: titles.length,
+  queries: queries.length,
+  p50Us: round(indexed.medianMs * 1000, 1),
+  p95Us: round(indexed.p95Ms * 1000, 1),
+  baselineNaiveP50Us: round(naive.medianMs * 1000, 1),
+  baselineNaiveP95Us: round(naive.p95Ms * 1000, 1),
+  speedupP50: round(naive.medianMs / Math.max(1e-9, indexed.medianMs), 1),
+});
+
+if (json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
