@@ -10,7 +10,6 @@ import { DIFFUSION_TOP_LEVEL_AREAS, areaName, type AreaSpec } from './top-level-
 import type {
   FuzzyHeading,
   ParseTaxonomyOptions,
-  TaxonomyEntry,
   TaxonomyParseResult,
   TaxonomyWarning,
 } from './types';
