@@ -2,10 +2,8 @@
  * `npm run bench [-- --json]`: performance and quality figures, each with a baseline measured in
  * the same run. Medians and p95 over repeated runs; this is a report, not a timed test.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { buildCorpus } from '../../lib/corpus';
-import { evaluateRoundTrip, repairIfMojibake } from '../../lib/mojibake';
+import { repairIfMojibake } from '../../lib/mojibake';
 import { parseTaxonomy } from '../../lib/taxonomy';
 import { normalizeTitle, TitleIndex } from '../../lib/titles';
 import { PROJECT_ROOT, readSources } from '../../data/tools/corpus-sources';
@@ -38,22 +36,6 @@ section('corpusBuild', {
   repair003CharsPerSecond: Math.round([...damaged].length / (repair.medianMs / 1000)),
   taxonomyParseMs: taxonomy.medianMs,
   corpusBuildMs: build.medianMs,
-});
-
-// Repair quality on held-out text no model saw, against a seeds-only model (no dictionary).
-const heldOut = readFileSync(join(PROJECT_ROOT, 'test/fixtures/mojibake/heldout-zh.txt'), 'utf8');
-const withDictionary = evaluateRoundTrip(heldOut, model);
-const seedsOnly = evaluateRoundTrip(heldOut, loadRepairModel(PROJECT_ROOT, sources, { dictionary: undefined }));
-const quality = (e: typeof withDictionary) => ({
-  damagedChars: e.damagedChars,
-  restoreRate: round(e.restoreRate, 4),
-  flaggedErrorRate: round(e.flaggedErrorRate, 4),
-  flaggedRate: round(e.flaggedRate, 4),
-});
-section('repairQuality', {
-  model: quality(withDictionary),
-  baselineSeedsOnly: quality(seedsOnly),
-  errorRatioToBaseline: round((1 - withDictionary.restoreRate) / Math.max(1e-9, 1 - seedsOnly.restoreRate), 3),
 });
 
 // Title matching, as a page lookup does it, against the obvious loop that normalises every title per query.

@@ -1,18 +1,18 @@
 /**
  * Golden tests on 003 AFTER mojibake repair (lib/mojibake). The model is
- * trained like production (scripts/repair-model.ts): clean seeds 000/001/002/004
- * plus jieba's dictionary, never 003 itself. Training + repair take a few
+ * trained like production (data/tools/repair-model.ts): the clean sources plus
+ * jieba's dictionary, never 003 itself. Training + repair take a few
  * seconds, so they run once for the file.
  *
  * Only values that do not hinge on the repair's word choices are pinned
  * exactly (structure, ASCII text, a few unambiguous affiliations); the point is
  * that every Chinese label becomes recognisable once the text is repaired.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDigestDocument, type DigestEntry, type DigestParseResult } from '../../../lib/digest';
-import { repairIfMojibake, trainRepairModel } from '../../../lib/mojibake';
+import { repairIfMojibake } from '../../../lib/mojibake';
+import { PROJECT_ROOT, readSources } from '../../../data/tools/corpus-sources';
+import { loadRepairModel } from '../../../data/tools/repair-model';
 import { readSource } from './helpers';
 
 let result: DigestParseResult;
@@ -23,10 +23,7 @@ const byId = (id: string): DigestEntry => {
 };
 
 beforeAll(() => {
-  const corpus = ['000', '001', '002', '004'].map((p) => readSource(p).text);
-  const require = createRequire(import.meta.url);
-  const dictionary = readFileSync(require.resolve('@node-rs/jieba/dict.txt'), 'utf8');
-  const model = trainRepairModel({ corpus, dictionary });
+  const model = loadRepairModel(PROJECT_ROOT, readSources());
   const { name, text } = readSource('003');
   const repair = repairIfMojibake(text, model);
   expect(repair.repaired).toBe(true);
