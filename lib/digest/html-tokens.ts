@@ -1,3 +1,4 @@
+import { decodeHTMLStrict } from 'entities';
 /**
  * Minimal, tolerant HTML tokeniser for the ChatPaper / screenshot fragments.
  *
@@ -42,78 +43,13 @@ export type HtmlToken =
       line: number;
     };
 
-const NAMED_ENTITIES: Readonly<Record<string, string>> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-  ensp: '\u2002',
-  emsp: '\u2003',
-  thinsp: '\u2009',
-  ndash: '\u2013',
-  mdash: '\u2014',
-  hellip: '\u2026',
-  lsquo: '\u2018',
-  rsquo: '\u2019',
-  ldquo: '\u201c',
-  rdquo: '\u201d',
-  laquo: '\u00ab',
-  raquo: '\u00bb',
-  middot: '\u00b7',
-  bull: '\u2022',
-  times: '\u00d7',
-  divide: '\u00f7',
-  plusmn: '\u00b1',
-  deg: '\u00b0',
-  micro: '\u00b5',
-  copy: '\u00a9',
-  reg: '\u00ae',
-  trade: '\u2122',
-  sect: '\u00a7',
-  para: '\u00b6',
-  le: '\u2264',
-  ge: '\u2265',
-  ne: '\u2260',
-  asymp: '\u2248',
-  infin: '\u221e',
-  larr: '\u2190',
-  rarr: '\u2192',
-  uarr: '\u2191',
-  darr: '\u2193',
-  alpha: '\u03b1',
-  beta: '\u03b2',
-  gamma: '\u03b3',
-  delta: '\u03b4',
-  epsilon: '\u03b5',
-  lambda: '\u03bb',
-  mu: '\u03bc',
-  pi: '\u03c0',
-  sigma: '\u03c3',
-  Sigma: '\u03a3',
-  theta: '\u03b8',
-};
-
-const ENTITY = /&(#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,8}|[A-Za-z][A-Za-z0-9]{1,31});/g;
-
 /**
- * Decodes named (common subset), decimal and hex character references.
- * Unknown names are left as written; invalid code points become U+FFFD
- * (never an exception, whatever the input).
+ * Decodes HTML character references (every named one, decimal and hex). Only references closed by
+ * `;` count, so prose such as `R&D` or `&lt5` stays as written.
  * @param text text possibly containing `&…;` references
  */
 export function decodeHtmlEntities(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(ENTITY, (whole, body: string) => {
-    if (body.startsWith('#')) {
-      const hex = body[1] === 'x' || body[1] === 'X';
-      const cp = Number.parseInt(body.slice(hex ? 2 : 1), hex ? 16 : 10);
-      const valid = cp > 0 && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff);
-      return valid ? String.fromCodePoint(cp) : '\ufffd';
-    }
-    return Object.prototype.hasOwnProperty.call(NAMED_ENTITIES, body) ? (NAMED_ENTITIES[body] ?? whole) : whole;
-  });
+  return text.includes('&') ? decodeHTMLStrict(text) : text;
 }
 
 // Attributes must be separated from the name by whitespace, so prose like

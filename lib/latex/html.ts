@@ -1,3 +1,4 @@
+import { decodeHTMLStrict } from 'entities';
 /**
  * HTML helpers for the LaTeX pipeline: escaping untrusted text, composing
  * the output fragment, and the "would a reader see a raw `\command`?" check
@@ -19,30 +20,13 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
-const NAMED_ENTITIES: Readonly<Record<string, string>> = Object.freeze({
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-});
-
 /**
  * Approximates what a reader sees in an HTML fragment: tags removed,
  * entities decoded. Deliberately crude (no DOM in `lib/`); it is used to
  * check our own, well-formed output, not to sanitize foreign HTML.
  */
 export function htmlToVisibleText(html: string): string {
-  return html
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (whole, ref: string) => {
-      if (ref[0] === '#') {
-        const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-        return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-      }
-      return NAMED_ENTITIES[ref] ?? whole;
-    });
+  return decodeHTMLStrict(html.replace(/<[^>]*>/g, ''));
 }
 
 // A control word (`\alpha`), an escaped special (`\%`, `\{`) or a text accent
