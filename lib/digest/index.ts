@@ -8,7 +8,8 @@
  * ```
  */
 import { detectDigestKind } from './detect';
-import { DigestFormatError, excerpt } from './errors';
+import { excerpt } from '../source-format-error';
+import { DigestFormatError } from './errors';
 import { parseDailyDigest } from './parse-daily';
 import { parseWeeklyOverview } from './parse-weekly';
 import { splitLines } from './text';

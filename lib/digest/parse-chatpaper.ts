@@ -14,7 +14,8 @@
  * `</ol>`, inside `<pre><code>`, or inline on one line; they are handled the
  * same way because they are detected on the flattened text.
  */
-import { WarningSink, excerpt } from './errors';
+import { excerpt } from '../source-format-error';
+import { WarningSink } from './errors';
 import { parseArxivLink } from '../arxiv';
 import { tokenizeHtml, type HtmlToken } from './html-tokens';
 import { cleanList, foldWhitespace } from './text';

@@ -20,7 +20,8 @@
  * and split into the ChatPaper block and the screenshot `<details>`.
  */
 import { parseArxivLink } from '../arxiv';
-import { DigestFormatError, WarningSink, excerpt } from './errors';
+import { excerpt } from '../source-format-error';
+import { DigestFormatError, WarningSink } from './errors';
 import { tokenizeHtml, type HtmlToken } from './html-tokens';
 import { parseChatPaperTokens } from './parse-chatpaper';
 import { foldWhitespace, isIsoDate, splitLines } from './text';

@@ -13,7 +13,8 @@
  * abstract), not by position or indentation, which varies by one space.
  */
 import { parseArxivLink } from '../arxiv';
-import { DigestFormatError, WarningSink, excerpt } from './errors';
+import { excerpt } from '../source-format-error';
+import { DigestFormatError, WarningSink } from './errors';
 import { foldWhitespace, isIsoDate, splitLines } from './text';
 import type { DateRange, DigestEntry, DigestParseResult } from './types';
 
