@@ -4,6 +4,7 @@ import { repairIfMojibake, type RepairModel, type RepairResult } from '../mojiba
 import { parseTaxonomy, type TaxonomyParseResult } from '../taxonomy';
 import { TitleIndex } from '../titles';
 import { CORPUS_SCHEMA_VERSION, type Corpus, type CorpusPaper, type CorpusSource, type CorpusTaxonomyEntry } from './corpus-schema';
+import { isReaderText } from './string-leaves';
 import { locateUncertainMarks, toUtf16Offsets, type DocumentUncertainChar, type UncertainMark } from './uncertain-marks';
 
 /** One source document as read from `data/sources/` or picked by a user. */
@@ -124,8 +125,7 @@ export function buildCorpus(sources: readonly SourceDocument[], repairModel: Rep
       const region = regions.get(paper.arxivId);
       if (!region) continue;
       const rawAbstract = rawAbstracts.get(paper.arxivId) ?? '';
-      const { abstractHtml: _html, uncertain: _marks, provenance: _provenance, ...fields } = paper;
-      const located = locateUncertainMarks({ ...fields, abstract: rawAbstract }, source.text, region, source.uncertain, isNotReaderText);
+      const located = locateUncertainMarks({ ...paper, abstract: rawAbstract }, source.text, region, source.uncertain, (field) => !isReaderText(field));
       const marks = located.marks.flatMap((mark) => {
         if (mark.field !== 'abstract') return [mark];
         // The abstract a reader sees is the LaTeX-free rendering, so the index moves with it.
@@ -170,11 +170,6 @@ function remapIndex(raw: string, rendered: string, index: number): number | null
   const at = haystack.indexOf(needle);
   if (at === -1 || haystack.indexOf(needle, at + 1) !== -1) return null;
   return [...haystack.slice(0, at)].length + (index - from);
-}
-
-// Ids and links are not text a reader reads for meaning; a mark there would only be noise.
-function isNotReaderText(field: string): boolean {
-  return /^(arxivId|screenshots|taxonomyEntryIds)(\/|$)|url/i.test(field);
 }
 
 // A replacement character in a source is a character lost before the file reached us; no model can

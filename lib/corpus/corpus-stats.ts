@@ -1,6 +1,6 @@
 import { containsRawLatexCommand } from '../latex';
 import type { CorpusBuildResult } from './build-corpus';
-import { stringLeaves } from './string-leaves';
+import { isReaderText, stringLeaves } from './string-leaves';
 
 /** The figures `corpus stats` prints; each is a check a reader of the corpus can rely on. */
 export interface CorpusStats {
@@ -37,11 +37,9 @@ export interface CorpusStats {
 export function corpusStats(build: CorpusBuildResult): CorpusStats {
   const { corpus } = build;
   const json = JSON.stringify(corpus);
-  const readerFields = corpus.papers.flatMap((paper) => {
-    const { abstractHtml: _html, screenshots: _shots, provenance: _provenance, chatPaper, ...rest } = paper;
-    const { urls: _urls, ...notes } = chatPaper ?? { urls: null };
-    return [...stringLeaves([rest, notes])].map(([, text]) => text);
-  });
+  const readerFields = corpus.papers.flatMap((paper) =>
+    [...stringLeaves(paper)].filter(([path]) => isReaderText(path)).map(([, text]) => text),
+  );
   return {
     digests: corpus.papers.length,
     digestEntries: build.digestEntries,

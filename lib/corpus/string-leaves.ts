@@ -14,3 +14,15 @@ export function* stringLeaves(value: unknown, path = ''): Generator<[path: strin
 function join(path: string, key: string): string {
   return path === '' ? key : `${path}/${key}`;
 }
+
+// Ids, links, provenance and the pre-rendered HTML are data about a paper, not text a reader reads.
+const NOT_READER_TEXT = /^(?:arxivId|abstractHtml|screenshots|provenance|taxonomyEntryIds|uncertain)(?:\/|$)|(?:^|\/)urls(?:\/|$)/;
+
+/**
+ * Whether a string field of a corpus paper is text a reader reads: the fields uncertain characters
+ * are marked in and raw LaTeX must never reach.
+ * @param path The field's path, as {@link stringLeaves} gives it.
+ */
+export function isReaderText(path: string): boolean {
+  return !NOT_READER_TEXT.test(path);
+}
