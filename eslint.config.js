@@ -26,4 +26,20 @@ export default tseslint.config(
       'no-restricted-globals': ['error', 'document', 'window', 'chrome', 'browser', 'process'],
     },
   },
+  {
+    // The store is the one part of lib/ that holds state: it may use Dexie (IndexedDB), still no extension API,
+    // so that it runs under fake-indexeddb in unit tests exactly as in the service worker.
+    files: ['lib/store/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto'], message: 'lib/ is pure: no Node APIs.' },
+            { group: ['webextension-polyfill', 'wxt/*'], message: 'The store takes no extension API; the background wires it.' },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -21,6 +21,8 @@ export default defineConfig({
       const { buildProjectCorpus } = await import('./data/tools/corpus-sources');
       const { corpus } = buildProjectCorpus();
       files.push({ contents: JSON.stringify(corpus), relativeDest: 'corpus.json' });
+      // Read on every worker start to decide whether to re-seed, so it must stay tiny.
+      files.push({ contents: JSON.stringify({ hash: corpus.hash, schemaVersion: corpus.schemaVersion }), relativeDest: 'corpus-version.json' });
     },
   },
 });

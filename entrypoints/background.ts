@@ -1,3 +1,22 @@
+import browser from 'webextension-polyfill';
+import { handleMessage } from '../lib/messages';
+import { CompanionDatabase } from '../lib/store/database';
+import { CompanionStore } from '../lib/store/companion-store';
+
 export default defineBackground(() => {
-  // The store issue gives the background its database; until then it only exists.
+  const store = new CompanionStore(new CompanionDatabase(), {
+    hash: async () => ((await (await fetch(browser.runtime.getURL('/corpus-version.json'))).json()) as { hash: string }).hash,
+    load: async () => (await fetch(browser.runtime.getURL('/corpus.json'))).json(),
+  });
+
+  // Registered synchronously, so a message that wakes the worker finds its listener.
+  browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) =>
+    handleMessage(store, message, sender, browser.runtime.id),
+  );
+
+  browser.runtime.onInstalled.addListener(() => {
+    void store.ensureCorpus().catch((error: unknown) => console.error('[arxiv-digest] seeding failed:', error));
+  });
+  // unlimitedStorage already exempts the extension from quota eviction; persist() asks for the same where it is honoured.
+  void navigator.storage?.persist?.().catch(() => false);
 });

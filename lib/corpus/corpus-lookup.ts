@@ -73,18 +73,29 @@ export class CorpusLookup {
   }
 
   private placement(entry: CorpusTaxonomyEntry): TaxonomyPlacement {
-    const parentId = this.nodes.get(entry.nodeId)?.parentId;
-    const siblingIds = parentId ? (this.nodes.get(parentId)?.childIds ?? []) : [];
-    return {
-      entryId: entry.id,
-      nodeId: entry.nodeId,
-      path: entry.path,
-      method: entry.method,
-      qualifiers: entry.qualifiers,
-      title: entry.title,
-      notes: entry.notes,
-      captions: entry.captions,
-      siblings: siblingIds.filter((id) => id !== entry.nodeId).map((id) => this.nodes.get(id)!.label),
-    };
+    return taxonomyPlacement(entry, (id) => this.nodes.get(id));
   }
+}
+
+/**
+ * Where a taxonomy entry sits: its path, notes, and the methods beside it.
+ * @param nodeById Must know the entry's node, that node's parent, and the parent's children.
+ */
+export function taxonomyPlacement(
+  entry: CorpusTaxonomyEntry,
+  nodeById: (id: string) => Pick<CorpusTaxonomyNode, 'parentId' | 'childIds' | 'label'> | undefined,
+): TaxonomyPlacement {
+  const parentId = nodeById(entry.nodeId)?.parentId;
+  const siblingIds = parentId ? (nodeById(parentId)?.childIds ?? []) : [];
+  return {
+    entryId: entry.id,
+    nodeId: entry.nodeId,
+    path: entry.path,
+    method: entry.method,
+    qualifiers: entry.qualifiers,
+    title: entry.title,
+    notes: entry.notes,
+    captions: entry.captions,
+    siblings: siblingIds.filter((id) => id !== entry.nodeId).flatMap((id) => nodeById(id)?.label ?? []),
+  };
 }

@@ -1,0 +1,3 @@
+export * from './protocol';
+export { handleMessage, type MessageSenderInfo } from './handle-message';
+export { createBackgroundClient, BackgroundError, type BackgroundClient, type SendMessage } from './background-client';

@@ -1,0 +1,48 @@
+import * as v from 'valibot';
+
+/** Where a reader is with a saved paper. */
+export const READING_STATUSES = ['to-read', 'reading', 'done'] as const;
+export type ReadingStatus = (typeof READING_STATUSES)[number];
+
+/** How a paper got into the list. */
+export const SAVE_SOURCES = ['card', 'popup', 'side-panel', 'context-menu', 'command', 'import'] as const;
+
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const arxivId = v.pipe(v.string(), v.regex(/^(?:\d{4}\.\d{4,5}|[a-z]+(?:-[a-z]+)*\/\d{7})$/, 'expected an arXiv id without version'));
+
+/** A paper as a page or a search result describes it when the user saves it. */
+export const SavePaperSchema = v.object({
+  arxivId: v.nullable(arxivId),
+  version: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1))), null),
+  title: v.pipe(text(2000), v.check((s) => s.trim() !== '', 'a saved paper needs a title')),
+  authors: v.optional(v.pipe(v.array(text(300)), v.maxLength(500)), []),
+  url: v.optional(v.nullable(v.pipe(text(4000), v.url())), null),
+  source: v.picklist(SAVE_SOURCES),
+});
+export type SavePaper = v.InferInput<typeof SavePaperSchema>;
+
+/** What may change on a saved entry. */
+export const ReadingListPatchSchema = v.object({
+  status: v.optional(v.picklist(READING_STATUSES)),
+  note: v.optional(text(20_000)),
+  tags: v.optional(v.pipe(v.array(v.pipe(text(100), v.trim(), v.minLength(1))), v.maxLength(100))),
+});
+export type ReadingListPatch = v.InferOutput<typeof ReadingListPatchSchema>;
+
+/** One saved paper. */
+export interface ReadingListEntry {
+  /** See `readingListKey`: `arxiv:<id>` or `title:<normalised title>`. */
+  key: string;
+  arxivId: string | null;
+  /** The version the page showed when it was saved. */
+  version: number | null;
+  title: string;
+  authors: string[];
+  url: string | null;
+  source: (typeof SAVE_SOURCES)[number];
+  savedAt: number;
+  updatedAt: number;
+  status: ReadingStatus;
+  note: string;
+  tags: string[];
+}

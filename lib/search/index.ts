@@ -1,0 +1,15 @@
+/**
+ * Search over the corpus: one tokenizer for Chinese and English, one options object for building
+ * and loading the MiniSearch index, and a ranking that tries exact words before typos.
+ */
+export { tokenize, tokenizeField, foldText, isHanTerm, nameKey } from './tokenize';
+export { searchDocumentsFromCorpus, SEARCH_FIELDS, STORED_FIELDS, type SearchDocument, type SearchDocumentKind } from './search-documents';
+export {
+  createSearchIndex,
+  loadSearchIndex,
+  searchIndex,
+  searchIndexOptions,
+  type SearchFilters,
+  type SearchHit,
+  type SearchIndex,
+} from './search-index';

@@ -1,0 +1,127 @@
+import type { Corpus, CorpusTaxonomyNode } from '../corpus';
+import { nameKey } from './tokenize';
+
+/** What a search result points at: a paper with a digest, or a taxonomy entry with none. */
+export type SearchDocumentKind = 'paper' | 'entry';
+
+/**
+ * One searchable document. Text fields are plain strings, ready for the tokenizer; the rest are
+ * stored with the index so that a result can be listed without another database read.
+ */
+export interface SearchDocument {
+  /** `paper:<arXiv id>` or `entry:<taxonomy entry id>`. */
+  id: string;
+  kind: SearchDocumentKind;
+  arxivId: string | null;
+  /** The taxonomy entry a result opens; the first placement for a paper, null when it has none. */
+  entryId: string | null;
+  title: string;
+  titleZh: string;
+  authors: string;
+  /** Method names and their aliases, plus the name before a title's colon (`ID-Aligner`). */
+  methods: string;
+  keywords: string;
+  /** The 中文 one-line summary and key takeaways; a taxonomy entry's notes. */
+  summaryZh: string;
+  abstract: string;
+  /** Every placement path, joined. */
+  path: string;
+  /** The one-line summary shown under a result. */
+  summary: string | null;
+  /** The first placement's path, for display. */
+  placement: string[];
+  /** Every taxonomy node above the document's placements, for the subtree filter. */
+  nodeIds: string[];
+  /** The document's method names as {@link nameKey}s (`id aligner`), to rank a paper first when its name is the query. */
+  methodKeys: string[];
+}
+
+/** The text fields, in the order they are indexed. */
+export const SEARCH_FIELDS = ['title', 'titleZh', 'authors', 'methods', 'keywords', 'summaryZh', 'abstract', 'path'] as const;
+
+/** The fields a result carries without a database read. */
+export const STORED_FIELDS = ['kind', 'arxivId', 'entryId', 'title', 'summary', 'placement', 'nodeIds', 'methodKeys'] as const;
+
+const PATH_SEPARATOR = ' › ';
+// `ID-Aligner: Enhancing …` names its method before the colon; long prefixes are sentences, not names.
+const TITLE_METHOD = /^([^:：]{2,40})[:：]\s/;
+
+/**
+ * Turns a corpus into search documents: one per paper with a digest, and one per taxonomy entry
+ * that no digest stands for (an entry linked to a digest is folded into that paper's document, so a
+ * paper never shows up twice).
+ */
+export function searchDocumentsFromCorpus(corpus: Pick<Corpus, 'papers' | 'taxonomy'>): SearchDocument[] {
+  const nodes = new Map(corpus.taxonomy.nodes.map((node) => [node.id, node]));
+  const entries = new Map(corpus.taxonomy.entries.map((entry) => [entry.id, entry]));
+  const paperIds = new Set(corpus.papers.map((paper) => paper.arxivId));
+  const documents: SearchDocument[] = [];
+
+  for (const paper of corpus.papers) {
+    const placed = paper.taxonomyEntryIds.map((id) => entries.get(id)!).filter(Boolean);
+    const methods = unique([...titleMethods(paper.title), ...placed.flatMap((e) => [e.method, ...e.aliases])]);
+    documents.push({
+      id: `paper:${paper.arxivId}`,
+      kind: 'paper',
+      arxivId: paper.arxivId,
+      entryId: placed[0]?.id ?? null,
+      title: paper.title,
+      titleZh: paper.chatPaper?.titleZh ?? '',
+      authors: unique([...paper.authors, ...(paper.chatPaper?.authors ?? [])]).join('; '),
+      methods: methods.join('; '),
+      keywords: [...(paper.chatPaper?.keywords ?? []), paper.chatPaper?.affiliation ?? ''].join('; '),
+      summaryZh: [paper.summaryZh ?? '', ...paper.takeaways].join('\n'),
+      abstract: paper.abstract,
+      path: placed.map((e) => e.path.join(PATH_SEPARATOR)).join('\n'),
+      summary: paper.summaryZh,
+      placement: placed[0]?.path ?? [],
+      nodeIds: unique(placed.flatMap((e) => ancestorIds(e.nodeId, nodes))),
+      methodKeys: methodKeys(methods),
+    });
+  }
+
+  for (const entry of corpus.taxonomy.entries) {
+    if (entry.arxivIds.some((id) => paperIds.has(id))) continue;
+    const methods = unique([entry.method, entry.heading, ...entry.aliases, ...entry.titles.flatMap(titleMethods)]);
+    documents.push({
+      id: `entry:${entry.id}`,
+      kind: 'entry',
+      arxivId: entry.arxivIds[0] ?? null,
+      entryId: entry.id,
+      title: entry.titles.join('\n') || entry.heading,
+      titleZh: '',
+      authors: '',
+      methods: methods.join('; '),
+      keywords: entry.qualifiers.join('; '),
+      summaryZh: [...entry.notes, ...entry.captions].join('\n'),
+      abstract: '',
+      path: entry.path.join(PATH_SEPARATOR),
+      summary: entry.notes[0] ?? null,
+      placement: entry.path,
+      nodeIds: ancestorIds(entry.nodeId, nodes),
+      methodKeys: methodKeys(methods),
+    });
+  }
+  return documents;
+}
+
+/** The name a title gives its method before a colon: `InstructPix2Pix: Learning to …` → `InstructPix2Pix`. */
+function titleMethods(title: string): string[] {
+  const name = TITLE_METHOD.exec(title)?.[1];
+  return name ? [name] : [];
+}
+
+function methodKeys(methods: readonly string[]): string[] {
+  return unique(methods.map(nameKey));
+}
+
+/** A node's id and the ids of every node above it, nearest first. */
+function ancestorIds(nodeId: string, nodes: ReadonlyMap<string, Pick<CorpusTaxonomyNode, 'parentId'>>): string[] {
+  const ids: string[] = [];
+  for (let id: string | null | undefined = nodeId; id && !ids.includes(id); id = nodes.get(id)?.parentId) ids.push(id);
+  return ids;
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values.filter((value) => value.trim() !== ''))];
+}

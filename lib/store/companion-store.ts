@@ -1,0 +1,244 @@
+import { arxivRefFromUrl, parseArxivId, parseArxivLink, type ArxivRef } from '../arxiv';
+import { taxonomyPlacement, validateCorpus, type Corpus, type CorpusPaper, type CorpusTaxonomyEntry, type LookupResult, type TaxonomyPlacement } from '../corpus';
+import type { CompanionApi, PageLookup, PageMeta, ResponseMap, TaxonomyNodeView } from '../messages/protocol';
+import { readingListKey } from '../reading-list/entry-key';
+import { loadSearchIndex, searchIndex, type SearchIndex } from '../search';
+import { TitleIndex } from '../titles';
+import type { CompanionDatabase, StoredTaxonomyNode, TitleRow } from './database';
+import { ReadingListStore } from './reading-list-store';
+import { corpusState, seedCorpus, type SeedResult } from './seed-corpus';
+import { StoreError, toStoreError } from './store-error';
+
+/** Where the bundled corpus comes from: in the extension, `corpus-version.json` and `corpus.json`. */
+export interface CorpusSource {
+  /** The hash of the bundled corpus, read cheaply on every start. */
+  hash(): Promise<string>;
+  /** The whole corpus, read only when the database must be seeded. */
+  load(): Promise<unknown>;
+}
+
+/**
+ * The background's store: the database, seeded from the bundled corpus, behind the message API.
+ *
+ * Every call first makes sure the corpus tables hold the bundled corpus whole (seeding it when
+ * they do not), so it works from a cold service worker, after an update, and after a seed that
+ * was cut short. In-memory state (the search index, the title index) is only a cache of the
+ * database and is rebuilt when a new worker starts.
+ */
+export class CompanionStore implements CompanionApi {
+  readonly readingList: ReadingListStore;
+  private ready: Promise<string> | null = null;
+  private index: Promise<SearchIndex> | null = null;
+  private titles: Promise<TitleIndex<TitleRow>> | null = null;
+
+  constructor(
+    private readonly db: CompanionDatabase,
+    private readonly source: CorpusSource,
+    private readonly hooks: { onSeeded?: (result: SeedResult) => void } = {},
+  ) {
+    this.readingList = new ReadingListStore(db);
+  }
+
+  /**
+   * Resolves with the corpus hash once the database holds the bundled corpus whole.
+   * A failure is not cached: the next call tries again.
+   */
+  ensureCorpus(): Promise<string> {
+    this.ready ??= this.seedIfNeeded().catch((error: unknown) => {
+      this.ready = null;
+      throw toStoreError(error);
+    });
+    return this.ready;
+  }
+
+  private async seedIfNeeded(): Promise<string> {
+    const hash = await this.source.hash();
+    const state = await this.withReopen(() => corpusState(this.db));
+    if (state?.complete && state.hash === hash) return hash;
+    const checked = validateCorpus(await this.source.load());
+    if (!checked.ok) throw new StoreError('corpus-invalid', checked.issues.slice(0, 3).join('; '));
+    if (checked.corpus.hash !== hash) throw new StoreError('corpus-invalid', 'corpus.json and its version file disagree');
+    this.index = null;
+    this.titles = null;
+    const result = await this.withReopen(() => seedCorpus(this.db, checked.corpus as Corpus));
+    this.hooks.onSeeded?.(result);
+    return hash;
+  }
+
+  /**
+   * Runs a database call, reopening the database once if it was closed under us: the browser may
+   * close an idle service worker's connection, and Dexie then throws `DatabaseClosedError`.
+   */
+  async withReopen<T>(operation: () => Promise<T>): Promise<T> {
+    try {
+      return await operation();
+    } catch (error) {
+      if ((error as { name?: string })?.name !== 'DatabaseClosedError') throw error;
+      await this.db.open();
+      return operation();
+    }
+  }
+
+  private async corpusCall<T>(operation: () => Promise<T>): Promise<T> {
+    await this.ensureCorpus();
+    return this.withReopen(operation);
+  }
+
+  /** Recognises the paper on a page by its URL, its citation metadata, its links or its title. */
+  async lookupPage({ url, title, meta }: { url: string; title?: string; meta?: PageMeta }): Promise<PageLookup> {
+    return this.corpusCall(async () => {
+      const byUrl = arxivRefFromUrl(url);
+      const byMeta = parseArxivId(meta?.citationArxivId ?? '') ?? (meta?.citationPdfUrl ? arxivRefFromUrl(meta.citationPdfUrl) : null);
+      const byLink = soleRef(meta?.arxivLinks ?? []);
+      const ref = byUrl ?? byMeta ?? byLink;
+      const matchedBy = byUrl ? 'url' : byMeta ? 'meta' : byLink ? 'link' : null;
+      const pageTitle = meta?.citationTitle ?? title ?? '';
+
+      let result: LookupResult = ref ? await this.byId(ref.id) : { arxivId: null, digest: null, placements: [] };
+      let how: PageLookup['matchedBy'] = result.digest ? matchedBy : null;
+      if (!result.digest && pageTitle) {
+        const byTitle = await this.byTitle(pageTitle);
+        // A title may not overrule an id the page states: it only adds placements to that paper.
+        const agrees = !ref || !byTitle.arxivId || byTitle.arxivId === ref.id;
+        if (agrees && (byTitle.digest || byTitle.placements.length > 0)) {
+          result = ref && !byTitle.digest ? { ...byTitle, arxivId: ref.id } : byTitle;
+          how = ref ? matchedBy : 'title';
+        }
+      }
+      if (!result.digest && result.placements.length === 0) how = null;
+      const arxivId = result.arxivId ?? ref?.id ?? null;
+      const savedKey = readingListKey({ arxivId, title: result.digest?.title ?? pageTitle });
+      const pageVersion = ref?.version ?? null;
+      const digestVersion = result.digest?.version ?? null;
+      return {
+        ...result,
+        arxivId,
+        matchedBy: how,
+        pageVersion,
+        newerVersion: pageVersion && digestVersion && pageVersion > digestVersion ? { page: pageVersion, digest: digestVersion } : null,
+        savedKey,
+        saved: savedKey ? (await this.readingList.get(savedKey)) !== undefined : false,
+      };
+    });
+  }
+
+  /** The digest and placements of one paper. */
+  async getPaper({ arxivId }: { arxivId: string }): Promise<ResponseMap['getPaper']> {
+    return this.corpusCall(async () => {
+      const ref = parseArxivId(arxivId);
+      const result = ref ? await this.byId(ref.id) : null;
+      if (!result?.digest) throw new StoreError('not-found', `no digest for ${arxivId}`);
+      return { ...result, digest: result.digest };
+    });
+  }
+
+  /** Searches the corpus; see `searchIndex` for the ranking. */
+  async search({ query, filters, limit }: { query: string; filters: { kind: 'all' | 'paper' | 'entry'; savedOnly: boolean; subtree?: string }; limit: number }): Promise<ResponseMap['search']> {
+    const [index, savedKeys] = await Promise.all([this.searchIndex(), this.withReopen(() => this.readingList.keys())]);
+    const hits = searchIndex(index, query, { kind: filters.kind, subtree: filters.subtree, savedKeys: filters.savedOnly ? savedKeys : undefined }, limit);
+    return {
+      hits: hits.map((hit) => ({ ...hit, saved: savedKeys.has(readingListKey({ arxivId: hit.arxivId, title: hit.title.split('\n')[0]! }) ?? '') })),
+    };
+  }
+
+  /** A taxonomy node with its ancestors, children and the papers filed under it. */
+  async taxonomyNode({ id }: { id: string }): Promise<TaxonomyNodeView> {
+    return this.corpusCall(async () => {
+      const node = await this.db.taxonomyNodes.get(id);
+      if (!node) throw new StoreError('not-found', `no taxonomy node ${id}`);
+      const ancestors: StoredTaxonomyNode[] = [];
+      for (let parentId = node.parentId; parentId; ) {
+        const parent = await this.db.taxonomyNodes.get(parentId);
+        if (!parent || ancestors.includes(parent)) break;
+        ancestors.unshift(parent);
+        parentId = parent.parentId;
+      }
+      const children = (await this.db.taxonomyNodes.bulkGet(node.childIds)).filter((child) => child !== undefined);
+      const entries = (await this.db.taxonomyEntries.bulkGet(node.entryIds)).filter((entry) => entry !== undefined);
+      const digests = await this.db.papers.bulkGet(entries.flatMap((entry) => entry.arxivIds));
+      const placements = await this.placements(entries);
+      return {
+        node,
+        ancestors: ancestors.map(({ id, label }) => ({ id, label })),
+        children: children.map(({ id, label, kind, subtreeEntryCount }) => ({ id, label, kind, subtreeEntryCount })),
+        entries: placements.map((placement, i) => ({
+          ...placement,
+          arxivIds: entries[i]!.arxivIds,
+          summaryZh: digests.find((paper) => paper && entries[i]!.arxivIds.includes(paper.arxivId))?.summaryZh ?? null,
+        })),
+      };
+    });
+  }
+
+  async ['readingList.list'](): Promise<ResponseMap['readingList.list']> {
+    return { entries: await this.withReopen(() => this.readingList.list()) };
+  }
+
+  async ['readingList.save']({ paper }: { paper: Parameters<ReadingListStore['save']>[0] }): Promise<ResponseMap['readingList.save']> {
+    return this.withReopen(() => this.readingList.save(paper));
+  }
+
+  async ['readingList.update']({ key, patch }: { key: string; patch: Parameters<ReadingListStore['update']>[1] }): Promise<ResponseMap['readingList.update']> {
+    return { entry: await this.withReopen(() => this.readingList.update(key, patch)) };
+  }
+
+  async ['readingList.remove']({ key }: { key: string }): Promise<ResponseMap['readingList.remove']> {
+    await this.withReopen(() => this.readingList.remove(key));
+    return { removed: true };
+  }
+
+  /**
+   * The search index for the current corpus, loaded from its cache in the database: loading the
+   * serialised index is faster than rebuilding it (`npm run bench` measures both).
+   */
+  searchIndex(): Promise<SearchIndex> {
+    this.index ??= this.corpusCall(async () => {
+      const hash = await this.ensureCorpus();
+      const cached = await this.db.searchIndexes.get(hash);
+      if (!cached) throw new StoreError('internal', 'the search index cache is missing');
+      return loadSearchIndex(cached.json);
+    }).catch((error: unknown) => {
+      this.index = null;
+      throw error;
+    });
+    return this.index;
+  }
+
+  private async byId(id: string): Promise<LookupResult> {
+    const digest = (await this.db.papers.get(id)) ?? null;
+    // Taxonomy entries carry no ids of their own: a digest links an id to them, or a title does.
+    const entries = digest ? await this.db.taxonomyEntries.bulkGet(digest.taxonomyEntryIds) : await this.db.taxonomyEntries.where('arxivIds').equals(id).toArray();
+    return { arxivId: id, digest, placements: await this.placements(entries.filter((entry) => entry !== undefined)) };
+  }
+
+  private async byTitle(title: string): Promise<LookupResult> {
+    this.titles ??= this.db.titles.toArray().then((rows) => new TitleIndex(rows.map((row) => [row.title, row] as const)));
+    const matches = (await this.titles).match(title).map((match) => match.item);
+    const paper = matches.find((row) => row.arxivId);
+    if (paper) return this.byId(paper.arxivId!);
+    const entryIds = [...new Set(matches.flatMap((row) => row.entryId ?? []))];
+    const entries = (await this.db.taxonomyEntries.bulkGet(entryIds)).filter((entry) => entry !== undefined);
+    return { arxivId: entries.flatMap((entry) => entry.arxivIds)[0] ?? null, digest: null, placements: await this.placements(entries) };
+  }
+
+  private async placements(entries: readonly CorpusTaxonomyEntry[]): Promise<TaxonomyPlacement[]> {
+    const nodes = new Map<string, StoredTaxonomyNode>();
+    const fetch = async (ids: readonly string[]) => {
+      const wanted = ids.filter((id) => !nodes.has(id));
+      for (const node of await this.db.taxonomyNodes.bulkGet(wanted)) if (node) nodes.set(node.id, node);
+    };
+    await fetch(entries.map((entry) => entry.nodeId));
+    await fetch(entries.flatMap((entry) => nodes.get(entry.nodeId)?.parentId ?? []));
+    await fetch(entries.flatMap((entry) => nodes.get(nodes.get(entry.nodeId)?.parentId ?? '')?.childIds ?? []));
+    return entries.map((entry) => taxonomyPlacement(entry, (id) => nodes.get(id)));
+  }
+}
+
+/** The one paper a page links to, when all its arXiv links name the same paper. */
+function soleRef(links: readonly string[]): ArxivRef | null {
+  const refs = links.map((link) => parseArxivLink(link)).filter((ref) => ref !== null);
+  const ids = new Set(refs.map((ref) => ref.id));
+  return ids.size === 1 ? refs[0]! : null;
+}
+
+export type { CorpusPaper };

@@ -1,0 +1,127 @@
+import Dexie, { type DexieOptions, type EntityTable, type Transaction } from 'dexie';
+import type { CorpusPaper, CorpusTaxonomyEntry, CorpusTaxonomyNode } from '../corpus';
+import type { ReadingListEntry } from '../reading-list/reading-list-entry';
+
+/** The IndexedDB database the background owns. */
+export const DATABASE_NAME = 'arxiv-digest-companion';
+
+/** A taxonomy node as stored: with the number of entries in its whole subtree, for the tree browser. */
+export type StoredTaxonomyNode = CorpusTaxonomyNode & { subtreeEntryCount: number };
+
+/** A title someone may find a paper by; `arxivId` for a digest, `entryId` for a taxonomy entry. */
+export interface TitleRow {
+  id?: number;
+  title: string;
+  arxivId: string | null;
+  entryId: string | null;
+}
+
+/**
+ * The state of the corpus tables. `complete` turns true in the same transaction that finishes
+ * seeding, so a reader that sees it true sees the whole corpus of `hash`, and nothing else.
+ */
+export interface CorpusStateRow {
+  key: 'corpus';
+  hash: string;
+  complete: boolean;
+  startedAt: number;
+  seededAt: number | null;
+  counts: { papers: number; taxonomyNodes: number; taxonomyEntries: number; titles: number };
+}
+
+/** A serialised search index, cached for the corpus it was built from. */
+export interface SearchIndexRow {
+  hash: string;
+  json: string;
+  builtAt: number;
+}
+
+/** A user setting; values are validated where they are read. */
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+/** The tables that hold the bundled corpus: seeding clears and refills these, and only these. */
+export const CORPUS_TABLES = ['papers', 'taxonomyNodes', 'taxonomyEntries', 'titles', 'searchIndexes'] as const;
+/** The tables that hold what the user made: nothing but the user's own actions writes them. */
+export const USER_TABLES = ['readingList', 'settings'] as const;
+
+/**
+ * Every schema the database has had, oldest first. A version is never edited once released: a
+ * change is a new version with an `upgrade` that carries old rows over. Dexie runs each upgrade
+ * from the user's version up, inside the version-change transaction, so an upgrade that throws
+ * leaves the old database as it was.
+ */
+export const SCHEMA_VERSIONS: readonly {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<unknown>;
+}[] = [
+  {
+    // The first schema: a reading list keyed by paper, with the time each paper was saved.
+    version: 1,
+    stores: {
+      papers: '&arxivId',
+      taxonomyNodes: '&id, parentId',
+      taxonomyEntries: '&id, nodeId, *arxivIds',
+      titles: '++id',
+      meta: '&key',
+      readingList: '&key, savedAt',
+      settings: '&key',
+    },
+  },
+  {
+    // Reading-list entries gain a status, a note and tags; the search index gets a cache.
+    version: 2,
+    stores: {
+      readingList: '&key, savedAt, updatedAt, status, *tags',
+      searchIndexes: '&hash',
+    },
+    upgrade: (tx) =>
+      tx
+        .table('readingList')
+        .toCollection()
+        .modify((entry: Partial<ReadingListEntry> & { savedAt: number }) => {
+          entry.status ??= 'to-read';
+          entry.note ??= '';
+          entry.tags ??= [];
+          entry.updatedAt ??= entry.savedAt;
+          entry.version ??= null;
+          entry.authors ??= [];
+        }),
+  },
+];
+
+/**
+ * Declares the schema versions up to `upTo` on a Dexie instance. Tests use it to write a database
+ * as an older release did, then open it with the current one.
+ */
+export function declareSchema(db: Dexie, upTo = SCHEMA_VERSIONS.at(-1)!.version): void {
+  for (const { version, stores, upgrade } of SCHEMA_VERSIONS) {
+    if (version > upTo) break;
+    const declared = db.version(version).stores(stores);
+    if (upgrade) declared.upgrade(upgrade);
+  }
+}
+
+/** The extension's database: corpus tables, refilled on every corpus change, and user tables, never touched by it. */
+export class CompanionDatabase extends Dexie {
+  papers!: EntityTable<CorpusPaper, 'arxivId'>;
+  taxonomyNodes!: EntityTable<StoredTaxonomyNode, 'id'>;
+  taxonomyEntries!: EntityTable<CorpusTaxonomyEntry, 'id'>;
+  titles!: EntityTable<TitleRow, 'id'>;
+  searchIndexes!: EntityTable<SearchIndexRow, 'hash'>;
+  meta!: EntityTable<CorpusStateRow, 'key'>;
+  readingList!: EntityTable<ReadingListEntry, 'key'>;
+  settings!: EntityTable<SettingRow, 'key'>;
+
+  /**
+   * @param name Database name; tests give each case its own.
+   * @param options Dexie options, e.g. `{ indexedDB, IDBKeyRange }` from fake-indexeddb.
+   */
+  constructor(name = DATABASE_NAME, options?: DexieOptions) {
+    super(name, options);
+    declareSchema(this);
+  }
+}
