@@ -1,5 +1,12 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { localeMessagesJson } from './lib/i18n/messages';
+import { splitKatexCss } from './lib/latex/katex-css';
+import { CONTENT_SCRIPT_MATCHES } from './lib/page/paper-sites';
+
+const KATEX_DIST = join(import.meta.dirname, 'node_modules', 'katex', 'dist');
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -11,9 +18,15 @@ export default defineConfig({
     plugins: [preact()],
   }),
   manifest: {
-    name: 'arXiv Digest Companion',
-    description: 'Offline bilingual digests and a diffusion-method taxonomy for arXiv papers.',
+    name: '__MSG_extensionName__',
+    description: '__MSG_extensionDescription__',
+    default_locale: 'en',
     permissions: ['storage', 'unlimitedStorage'],
+    // The toolbar button carries the badge that says a PDF tab's paper has a digest.
+    action: { default_title: '__MSG_extensionName__' },
+    host_permissions: CONTENT_SCRIPT_MATCHES,
+    // The card's KaTeX stylesheet and fonts are loaded by the page's renderer, so it must be allowed to read them.
+    web_accessible_resources: [{ resources: ['katex/*'], matches: CONTENT_SCRIPT_MATCHES }],
   },
   hooks: {
     // The corpus is rebuilt from data/sources/ on every build, so a build can never ship a stale one.
@@ -23,6 +36,15 @@ export default defineConfig({
       files.push({ contents: JSON.stringify(corpus), relativeDest: 'corpus.json' });
       // Read on every worker start to decide whether to re-seed, so it must stay tiny.
       files.push({ contents: JSON.stringify({ hash: corpus.hash, schemaVersion: corpus.schemaVersion }), relativeDest: 'corpus-version.json' });
+      for (const locale of ['en', 'zh_CN'] as const) {
+        files.push({ contents: JSON.stringify(localeMessagesJson(locale), null, 1), relativeDest: `_locales/${locale}/messages.json` });
+      }
+      const katex = splitKatexCss(readFileSync(join(KATEX_DIST, 'katex.min.css'), 'utf8'));
+      files.push({ contents: katex.rules, relativeDest: 'katex/rules.css' });
+      files.push({ contents: katex.fontFaces, relativeDest: 'katex/fonts.css' });
+      for (const font of readdirSync(join(KATEX_DIST, 'fonts')).filter((file) => file.endsWith('.woff2'))) {
+        files.push({ absoluteSrc: join(KATEX_DIST, 'fonts', font), relativeDest: `katex/fonts/${font}` });
+      }
     },
   },
 });

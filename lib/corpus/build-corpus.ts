@@ -1,5 +1,5 @@
 import { mergeDigestEntries, parseDigestDocument, detectDigestKind, type DigestEntry, type DigestWarning } from '../digest';
-import { renderLatexText } from '../latex';
+import { renderLatexText, sanitizeRenderedHtml } from '../latex';
 import { repairIfMojibake, type RepairModel, type RepairResult } from '../mojibake';
 import { parseTaxonomy, type TaxonomyParseResult } from '../taxonomy';
 import { TitleIndex } from '../titles';
@@ -109,7 +109,7 @@ export function buildCorpus(sources: readonly SourceDocument[], repairModel: Rep
     return {
       ...entry,
       abstract: abstract.plain,
-      abstractHtml: abstract.html,
+      abstractHtml: sanitizeRenderedHtml(abstract.html),
       taxonomyEntryIds: linked.map((taxonomyEntry) => taxonomyEntry.id),
       uncertain: [],
     };

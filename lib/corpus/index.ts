@@ -12,3 +12,4 @@ export {
   type CorpusTaxonomyNode,
 } from './corpus-schema';
 export type { UncertainMark } from './uncertain-marks';
+export { markedRuns, type TextRun } from './marked-text';

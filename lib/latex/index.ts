@@ -20,6 +20,7 @@ export { mathToUnicode } from './math-to-unicode.ts';
 export { latexToPlainText, tokenPlainText } from './plain.ts';
 export { tokenizeLatex } from './tokenize-latex.ts';
 export { isHttpUrl } from './url.ts';
+export { sanitizeRenderedHtml } from './sanitize-rendered-html.ts';
 
 /**
  * Full pipeline for one abstract (or any prose with LaTeX fragments): text

@@ -1,10 +1,11 @@
 import * as v from 'valibot';
 import { toStoreError } from '../store/store-error';
-import { RequestSchema, type CompanionApi, type Envelope, type ResponseMap, type ValidRequest } from './protocol';
+import { RequestSchema, type CompanionApi, type Envelope, type RequestContext, type ResponseMap, type ValidRequest } from './protocol';
 
 /** The sender facts the background checks: `runtime.MessageSender` has more, these are what count. */
 export interface MessageSenderInfo {
   id?: string;
+  tab?: { id?: number };
 }
 
 /**
@@ -27,17 +28,17 @@ export async function handleMessage(
     return fail('bad-message', `Malformed request: ${problems.join('; ')}`);
   }
   try {
-    return { ok: true, value: await dispatch(api, parsed.output) };
+    return { ok: true, value: await dispatch(api, parsed.output, { tabId: sender.tab?.id }) };
   } catch (error) {
     const storeError = toStoreError(error);
     return fail(storeError.code, storeError.message);
   }
 }
 
-function dispatch(api: CompanionApi, request: ValidRequest): Promise<ResponseMap[keyof ResponseMap]> {
+function dispatch(api: CompanionApi, request: ValidRequest, context: RequestContext): Promise<ResponseMap[keyof ResponseMap]> {
   // The variant schema guarantees `request` is the type its `type` names.
-  const handler = api[request.type] as (request: ValidRequest) => Promise<ResponseMap[keyof ResponseMap]>;
-  return handler.call(api, request);
+  const handler = api[request.type] as (request: ValidRequest, context: RequestContext) => Promise<ResponseMap[keyof ResponseMap]>;
+  return handler.call(api, request, context);
 }
 
 function fail(code: Extract<Envelope<never>, { ok: false }>['error']['code'], message: string): Envelope<never> {

@@ -32,6 +32,14 @@ export const SearchFiltersSchema = v.object({
   subtree: v.optional(pageText(500)),
 });
 
+/** User settings, each with its default. */
+export const SettingsSchema = v.object({
+  cardCollapsed: v.optional(v.boolean(), false),
+  /** The taxonomy node the side panel opens on next, set when a card's breadcrumb is clicked. */
+  pendingTaxonomyNode: v.optional(v.nullable(pageText(500)), null),
+});
+export type Settings = v.InferOutput<typeof SettingsSchema>;
+
 /** Every request the background answers. */
 export const RequestSchema = v.variant('type', [
   v.object({ type: v.literal('lookupPage'), url: pageText(4000), title: v.optional(pageText(2000)), meta: v.optional(PageMetaSchema, {}) }),
@@ -43,6 +51,10 @@ export const RequestSchema = v.variant('type', [
   }),
   v.object({ type: v.literal('getPaper'), arxivId: pageText(100) }),
   v.object({ type: v.literal('taxonomyNode'), id: pageText(500) }),
+  v.object({ type: v.literal('paperStatus'), arxivIds: v.pipe(v.array(pageText(100)), v.maxLength(500)) }),
+  v.object({ type: v.literal('openTaxonomyNode'), nodeId: pageText(500) }),
+  v.object({ type: v.literal('settings.get') }),
+  v.object({ type: v.literal('settings.update'), patch: v.partial(v.object({ cardCollapsed: v.boolean(), pendingTaxonomyNode: v.nullable(pageText(500)) })) }),
   v.object({ type: v.literal('readingList.list') }),
   v.object({ type: v.literal('readingList.save'), paper: SavePaperSchema }),
   v.object({ type: v.literal('readingList.update'), key, patch: ReadingListPatchSchema }),
@@ -87,6 +99,12 @@ export interface ResponseMap {
   search: { hits: SearchResultHit[] };
   getPaper: LookupResult & { digest: CorpusPaper };
   taxonomyNode: TaxonomyNodeView;
+  /** Which of the ids have a digest, and which are saved: for markers on listing pages. */
+  paperStatus: { digests: string[]; saved: string[] };
+  /** Whether the side panel could be opened on the node; when not, it opens there next time. */
+  openTaxonomyNode: { opened: boolean };
+  'settings.get': Settings;
+  'settings.update': Settings;
   'readingList.list': { entries: ReadingListEntry[] };
   'readingList.save': { entry: ReadingListEntry; created: boolean };
   'readingList.update': { entry: ReadingListEntry };
@@ -99,7 +117,12 @@ export type ErrorCode = StoreErrorCode | 'bad-message' | 'forbidden-sender';
 /** What travels back: a value, or an error a UI can show as it is. */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
 
+/** Who sent a request: the tab, for requests from a content script. */
+export interface RequestContext {
+  tabId?: number;
+}
+
 /** The background's side of the protocol: one method per request type. */
 export type CompanionApi = {
-  [T in RequestType]: (request: Extract<ValidRequest, { type: T }>) => Promise<ResponseMap[T]>;
+  [T in RequestType]: (request: Extract<ValidRequest, { type: T }>, context: RequestContext) => Promise<ResponseMap[T]>;
 };

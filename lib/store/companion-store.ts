@@ -1,6 +1,7 @@
 import { arxivRefFromUrl, parseArxivId, parseArxivLink, type ArxivRef } from '../arxiv';
 import { taxonomyPlacement, validateCorpus, type Corpus, type CorpusPaper, type CorpusTaxonomyEntry, type LookupResult, type TaxonomyPlacement } from '../corpus';
-import type { CompanionApi, PageLookup, PageMeta, ResponseMap, TaxonomyNodeView } from '../messages/protocol';
+import * as v from 'valibot';
+import { SettingsSchema, type CompanionApi, type PageLookup, type PageMeta, type RequestContext, type ResponseMap, type Settings, type TaxonomyNodeView } from '../messages/protocol';
 import { readingListKey } from '../reading-list/entry-key';
 import { loadSearchIndex, searchIndex, type SearchIndex } from '../search';
 import { TitleIndex } from '../titles';
@@ -34,7 +35,11 @@ export class CompanionStore implements CompanionApi {
   constructor(
     private readonly db: CompanionDatabase,
     private readonly source: CorpusSource,
-    private readonly hooks: { onSeeded?: (result: SeedResult) => void } = {},
+    private readonly hooks: {
+      onSeeded?: (result: SeedResult) => void;
+      /** Opens the side panel in a tab; false when the browser would not (no user gesture). */
+      openSidePanel?: (tabId: number | undefined) => Promise<boolean>;
+    } = {},
   ) {
     this.readingList = new ReadingListStore(db);
   }
@@ -168,6 +173,40 @@ export class CompanionStore implements CompanionApi {
         })),
       };
     });
+  }
+
+  /** Which of the given papers have a digest, and which are saved. */
+  async paperStatus({ arxivIds }: { arxivIds: string[] }): Promise<ResponseMap['paperStatus']> {
+    return this.corpusCall(async () => {
+      const ids = [...new Set(arxivIds.flatMap((id) => parseArxivId(id)?.id ?? []))];
+      const [papers, saved] = await Promise.all([this.db.papers.bulkGet(ids), this.readingList.keys()]);
+      return { digests: papers.flatMap((paper) => paper?.arxivId ?? []), saved: ids.filter((id) => saved.has(`arxiv:${id}`)) };
+    });
+  }
+
+  /** Remembers the node for the side panel, then asks the browser to open the panel. */
+  async openTaxonomyNode({ nodeId }: { nodeId: string }, context: RequestContext): Promise<ResponseMap['openTaxonomyNode']> {
+    await this['settings.update']({ patch: { pendingTaxonomyNode: nodeId } });
+    return { opened: (await this.hooks.openSidePanel?.(context.tabId).catch(() => false)) ?? false };
+  }
+
+  /** The user's settings, defaults filled in. */
+  async ['settings.get'](): Promise<Settings> {
+    const rows = await this.withReopen(() => this.db.settings.toArray());
+    const stored = Object.fromEntries(rows.map((row) => [row.key, row.value]));
+    // A value written by an older release that no longer fits its schema falls back to the default.
+    const parsed = v.safeParse(SettingsSchema, stored);
+    return parsed.success ? parsed.output : v.parse(SettingsSchema, {});
+  }
+
+  /** Changes some settings in one transaction and returns them all. */
+  async ['settings.update']({ patch }: { patch: Partial<Settings> }): Promise<Settings> {
+    await this.withReopen(() =>
+      this.db.transaction('rw', this.db.settings, () => this.db.settings.bulkPut(Object.entries(patch).map(([key, value]) => ({ key, value })))),
+    ).catch((error: unknown) => {
+      throw toStoreError(error);
+    });
+    return this['settings.get']();
   }
 
   async ['readingList.list'](): Promise<ResponseMap['readingList.list']> {

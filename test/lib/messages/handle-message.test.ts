@@ -19,6 +19,10 @@ function echoApi(): CompanionApi & { calls: unknown[] } {
     search: answer,
     getPaper: answer,
     taxonomyNode: answer,
+    paperStatus: answer,
+    openTaxonomyNode: answer,
+    'settings.get': answer,
+    'settings.update': answer,
     'readingList.list': answer,
     'readingList.save': answer,
     'readingList.update': answer,
@@ -34,6 +38,10 @@ describe('handleMessage', () => {
     [{ type: 'getPaper', arxivId: '2404.15449' }, {}],
     [{ type: 'taxonomyNode', id: 'text-to-image' }, {}],
     [{ type: 'readingList.list' }, {}],
+    [{ type: 'paperStatus', arxivIds: ['2404.15449', 'junk'] }, {}],
+    [{ type: 'openTaxonomyNode', nodeId: 'text-to-image' }, {}],
+    [{ type: 'settings.get' }, {}],
+    [{ type: 'settings.update', patch: { cardCollapsed: true } }, {}],
     [{ type: 'readingList.save', paper: { arxivId: null, title: 'T', source: 'popup' } }, { paper: { arxivId: null, title: 'T', source: 'popup', version: null, authors: [], url: null } }],
     [{ type: 'readingList.update', key: 'arxiv:2404.15449', patch: { status: 'done' } }, {}],
     [{ type: 'readingList.remove', key: 'arxiv:2404.15449' }, {}],
@@ -53,6 +61,8 @@ describe('handleMessage', () => {
     ['an oversized query', { type: 'search', query: 'x'.repeat(501) }],
     ['a limit out of range', { type: 'search', query: 'x', limit: 10_000 }],
     ['a bad status', { type: 'readingList.update', key: 'k', patch: { status: 'skimmed' } }],
+    ['an unknown setting value', { type: 'settings.update', patch: { cardCollapsed: 'yes' } }],
+    ['too many ids', { type: 'paperStatus', arxivIds: Array.from({ length: 501 }, () => '2404.15449') }],
     ['a hostile save', { type: 'readingList.save', paper: { arxivId: '<script>', title: 'x', source: 'card' } }],
   ])('answers %s with a bad-message error, without calling the API', async (_, message) => {
     const api = echoApi();
@@ -113,5 +123,18 @@ describe('createBackgroundClient', () => {
     const send = vi.fn().mockRejectedValue(new Error('Receiving end does not exist.'));
     await expect(createBackgroundClient(send, { retries: 1 }).call({ type: 'readingList.list' })).rejects.toMatchObject({ code: 'internal' });
     await expect(createBackgroundClient(async () => undefined).call({ type: 'readingList.list' })).rejects.toThrow(/sent no answer/);
+  });
+});
+
+describe('the request context', () => {
+  it('passes the sending tab to the API', async () => {
+    const api = echoApi();
+    let seen: unknown;
+    api.openTaxonomyNode = async (_request, context) => {
+      seen = context;
+      return { opened: false };
+    };
+    await handleMessage(api, { type: 'openTaxonomyNode', nodeId: 'n' }, { id: OWN_ID, tab: { id: 7 } }, OWN_ID);
+    expect(seen).toEqual({ tabId: 7 });
   });
 });

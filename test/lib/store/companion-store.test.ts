@@ -141,3 +141,34 @@ describe('CompanionStore from a cold start', () => {
     await expect(store.ensureCorpus()).rejects.toMatchObject({ code: 'corpus-invalid' });
   });
 });
+
+describe('CompanionStore settings and listing status', () => {
+  it('keeps settings with their defaults, and falls back when a stored value is off-schema', async () => {
+    const db = fakeDatabase('settings');
+    const store = new CompanionStore(db, memorySource(corpus));
+    expect(await store['settings.get']()).toEqual({ cardCollapsed: false, pendingTaxonomyNode: null });
+    expect(await store['settings.update']({ patch: { cardCollapsed: true } })).toMatchObject({ cardCollapsed: true });
+    await db.settings.put({ key: 'cardCollapsed', value: 'garbage' });
+    expect((await store['settings.get']()).cardCollapsed).toBe(false);
+  });
+
+  it('remembers the node a card asked for, and says whether the panel opened', async () => {
+    const opened: (number | undefined)[] = [];
+    const store = new CompanionStore(fakeDatabase('open-node'), memorySource(corpus), {
+      openSidePanel: async (tabId) => {
+        opened.push(tabId);
+        return true;
+      },
+    });
+    expect(await store.openTaxonomyNode({ nodeId: 'text-to-image' }, { tabId: 3 })).toEqual({ opened: true });
+    expect(opened).toEqual([3]);
+    expect((await store['settings.get']()).pendingTaxonomyNode).toBe('text-to-image');
+  });
+
+  it('tells a listing page which of its papers have a digest and which are saved', async () => {
+    const store = new CompanionStore(fakeDatabase('status'), memorySource(corpus));
+    await store.readingList.save({ arxivId: '2501.00002', title: 'Outside', source: 'card' });
+    const status = await store.paperStatus({ arxivIds: ['2404.15449v2', '2501.00002', 'not-an-id', '2404.15449'] });
+    expect(status).toEqual({ digests: ['2404.15449'], saved: ['2501.00002'] });
+  });
+});

@@ -1,0 +1,57 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { BackgroundClient } from '../../lib/messages/background-client';
+import type { PageLookup } from '../../lib/messages/protocol';
+import { PaperCard } from './PaperCard';
+
+/** What the page told the content script, beyond what the lookup found. */
+export interface PageFacts {
+  url: string;
+  title: string;
+  authors: string[];
+}
+
+/** Alt+Shift+D: free on arXiv, Hugging Face and alphaXiv, and typed by one hand. */
+export function isToggleShortcut(event: KeyboardEvent): boolean {
+  return event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyD';
+}
+
+/**
+ * The card on a paper page, wired to the background: its collapsed state is a setting, saving
+ * goes to the reading list, and a breadcrumb opens the side panel on its node.
+ */
+export function OverlayCard({ lookup, page, client, initiallyCollapsed, floating }: { lookup: PageLookup; page: PageFacts; client: BackgroundClient; initiallyCollapsed: boolean; floating: boolean }) {
+  const [collapsed, setCollapsed] = useState(initiallyCollapsed);
+  const changeCollapsed = (next: boolean) => {
+    setCollapsed(next);
+    void client.call({ type: 'settings.update', patch: { cardCollapsed: next } }).catch(() => {});
+  };
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!isToggleShortcut(event)) return;
+      event.preventDefault();
+      setCollapsed((now) => {
+        void client.call({ type: 'settings.update', patch: { cardCollapsed: !now } }).catch(() => {});
+        return !now;
+      });
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [client]);
+
+  const save = async () => {
+    await client.call({
+      type: 'readingList.save',
+      paper: {
+        arxivId: lookup.arxivId,
+        version: lookup.pageVersion,
+        title: lookup.digest?.title ?? lookup.placements[0]?.title ?? page.title,
+        authors: lookup.digest?.authors.length ? lookup.digest.authors : page.authors,
+        url: page.url,
+        source: 'card',
+      },
+    });
+  };
+  const openNode = (nodeId: string) => void client.call({ type: 'openTaxonomyNode', nodeId }).catch(() => {});
+
+  return <PaperCard lookup={lookup} collapsed={collapsed} floating={floating} actions={{ save, openNode, setCollapsed: changeCollapsed }} />;
+}

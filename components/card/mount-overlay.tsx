@@ -1,0 +1,100 @@
+import { render } from 'preact';
+import browser from 'webextension-polyfill';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { createBackgroundClient, type BackgroundClient } from '../../lib/messages/background-client';
+import { findCardAnchor } from '../../lib/page/card-anchor';
+import { isListingPage } from '../../lib/page/listing-links';
+import { pageTitle, readPageMeta } from '../../lib/page/read-page-meta';
+import { markListedPapers } from './listing-markers';
+import { OverlayCard } from './OverlayCard';
+
+/** The name of the card's host element, also how tests find its open shadow root. */
+export const CARD_HOST = 'arxiv-digest-card';
+
+/**
+ * Runs on every matched page: marks the papers of a listing, or shows the card of the paper the
+ * page is about. A page whose paper the corpus does not know gets no card.
+ */
+export async function mountOverlay(ctx: ContentScriptContext): Promise<void> {
+  const client = createBackgroundClient((message) => browser.runtime.sendMessage(message));
+  let remove = await showAndReport(ctx, client);
+  // Hugging Face and alphaXiv are single-page apps: a new paper comes without a new document.
+  ctx.addEventListener(window, 'wxt:locationchange', async () => {
+    remove?.();
+    remove = await showAndReport(ctx, client);
+  });
+}
+
+/**
+ * What the content script did on this page, on `<html data-arxiv-digest>`: `card`, `listing`,
+ * `none` or `error`. Tests and the overlay benchmark wait on it instead of guessing a delay.
+ */
+type OverlayOutcome = 'card' | 'listing' | 'none' | 'error';
+
+async function showAndReport(ctx: ContentScriptContext, client: BackgroundClient): Promise<(() => void) | undefined> {
+  const report = (outcome: OverlayOutcome) => document.documentElement.setAttribute('data-arxiv-digest', outcome);
+  try {
+    const shown = await show(ctx, client);
+    report(shown.outcome);
+    return shown.remove;
+  } catch (error) {
+    report('error');
+    console.warn('[arxiv-digest]', error);
+    return undefined;
+  }
+}
+
+async function show(ctx: ContentScriptContext, client: BackgroundClient): Promise<{ outcome: OverlayOutcome; remove?: () => void }> {
+  const url = location.href;
+  if (isListingPage(url)) {
+    await markListedPapers(document, url, client);
+    return { outcome: 'listing' };
+  }
+  const meta = readPageMeta(document);
+  const title = pageTitle(document);
+  const [lookup, settings] = await Promise.all([
+    client.call({ type: 'lookupPage', url, title, meta }),
+    client.call({ type: 'settings.get' }).catch(() => ({ cardCollapsed: false })),
+  ]);
+  if ((!lookup.digest && lookup.placements.length === 0) || ctx.isInvalid) return { outcome: 'none' };
+
+  const anchor = findCardAnchor(document);
+  const page = { url, title: meta.citationTitle ?? title, authors: meta.citationAuthors ?? [] };
+  const ui = await createShadowRootUi(ctx, {
+    name: CARD_HOST,
+    mode: 'open',
+    position: 'inline',
+    anchor: anchor ?? document.body,
+    append: anchor ? 'after' : 'last',
+    isolateEvents: ['keyup', 'keypress'],
+    onMount(container, shadow, host) {
+      if (lookup.digest?.abstractHtml.includes('class="katex"')) linkKatexStyles(shadow);
+      render(
+        <OverlayCard lookup={lookup} page={page} client={client} initiallyCollapsed={settings.cardCollapsed} floating={!anchor} />,
+        container,
+      );
+      // When the card is on screen: the overlay benchmark reads it against DOMContentLoaded.
+      requestAnimationFrame(() => host.setAttribute('data-painted-at', String(performance.now())));
+      return container;
+    },
+    onRemove(container) {
+      if (container) render(null, container);
+    },
+  });
+  ui.mount();
+  return { outcome: 'card', remove: () => ui.remove() };
+}
+
+/**
+ * KaTeX's rules go into the shadow root; its `@font-face` rules go into the page's head, because
+ * fonts declared inside a shadow root are ignored. Both files, and the fonts, are the extension's
+ * own (web-accessible), so no font is ever fetched from the page's origin.
+ */
+function linkKatexStyles(shadow: ShadowRoot): void {
+  const link = (href: string) => Object.assign(document.createElement('link'), { rel: 'stylesheet', href });
+  shadow.prepend(link(browser.runtime.getURL('/katex/rules.css' as '/')));
+  if (!document.getElementById('arxiv-digest-katex-fonts')) {
+    document.head.append(Object.assign(link(browser.runtime.getURL('/katex/fonts.css' as '/')), { id: 'arxiv-digest-katex-fonts' }));
+  }
+}

@@ -1,0 +1,141 @@
+import type { CorpusPaper, TaxonomyPlacement } from '../../lib/corpus';
+import { t } from '../i18n';
+import { MarkedText } from './MarkedText';
+import { CorpusHtml } from './CorpusHtml';
+
+type ChatPaper = NonNullable<CorpusPaper['chatPaper']>;
+
+/** The structured ChatPaper notes, the abstract with its math, the taxonomy notes and the provenance. */
+export function DigestDetails({ paper, placements }: { paper: CorpusPaper | null; placements: readonly TaxonomyPlacement[] }) {
+  const notes = placements.filter((placement) => placement.notes.length > 0 || placement.captions.length > 0);
+  return (
+    <div class="details">
+      {paper?.chatPaper && <ChatPaperNotes notes={paper.chatPaper} paper={paper} />}
+      {paper && (
+        <section>
+          <h3>{t('abstract')}</h3>
+          <CorpusHtml class="abstract" html={paper.abstractHtml} />
+        </section>
+      )}
+      {notes.length > 0 && (
+        <section>
+          <h3>{t('taxonomyNotes')}</h3>
+          {notes.map((placement) => (
+            <div key={placement.entryId} class="taxonomy-notes">
+              <h4>{placement.method}</h4>
+              {[...placement.notes, ...placement.captions].map((note, i) => (
+                <p key={i}>{note}</p>
+              ))}
+            </div>
+          ))}
+        </section>
+      )}
+      {paper && <Provenance paper={paper} />}
+    </div>
+  );
+}
+
+function ChatPaperNotes({ notes, paper }: { notes: ChatPaper; paper: CorpusPaper }) {
+  const marked = (text: string, field: string) => <MarkedText text={text} field={`chatPaper/${field}`} marks={paper.uncertain} />;
+  const conclusion = notes.conclusion;
+  const conclusionParts = conclusion
+    ? (['significance', 'innovation', 'performance', 'workload'] as const).flatMap((field) => {
+        const text = conclusion[field];
+        return text === null ? [] : [[field, text] as const];
+      })
+    : [];
+  return (
+    <section lang="zh-CN">
+      <h3>{t('notes')}</h3>
+      {notes.titleZh && <p class="title-zh">{marked(notes.titleZh, 'titleZh')}</p>}
+      <dl class="notes">
+        {notes.affiliation && (
+          <>
+            <dt>{t('affiliation')}</dt>
+            <dd>{marked(notes.affiliation, 'affiliation')}</dd>
+          </>
+        )}
+        {notes.keywords.length > 0 && (
+          <>
+            <dt>{t('keywords')}</dt>
+            <dd>
+              {notes.keywords.map((keyword, i) => (
+                <span key={i} class="keyword">
+                  {marked(keyword, `keywords/${i}`)}
+                </span>
+              ))}
+            </dd>
+          </>
+        )}
+        {notes.urls?.github && (
+          <>
+            <dt>{t('code')}</dt>
+            <dd>
+              <a href={notes.urls.github} target="_blank" rel="noopener noreferrer">
+                {notes.urls.github}
+              </a>
+            </dd>
+          </>
+        )}
+        {notes.summary.length > 0 && (
+          <>
+            <dt>{t('background')}</dt>
+            <dd>{notes.summary.map((text, i) => <p key={i}>{marked(text, `summary/${i}`)}</p>)}</dd>
+          </>
+        )}
+        {notes.method.length > 0 && (
+          <>
+            <dt>{t('method')}</dt>
+            <dd>{notes.method.map((text, i) => <p key={i}>{marked(text, `method/${i}`)}</p>)}</dd>
+          </>
+        )}
+        {conclusion && (conclusionParts.length > 0 || conclusion.parts.length > 0) && (
+          <>
+            <dt>{t('conclusion')}</dt>
+            <dd>
+              {conclusionParts.length > 0
+                ? conclusionParts.map(([field, text]) => (
+                    <p key={field}>
+                      <strong>{t(field)}: </strong>
+                      {marked(text, `conclusion/${field}`)}
+                    </p>
+                  ))
+                : // The numbered parts as written are the lossless fallback when no part could be named.
+                  conclusion.parts.map((text, i) => <p key={i}>{marked(text, `conclusion/parts/${i}`)}</p>)}
+            </dd>
+          </>
+        )}
+      </dl>
+    </section>
+  );
+}
+
+function Provenance({ paper }: { paper: CorpusPaper }) {
+  return (
+    <section>
+      <h3>{t('provenance')}</h3>
+      <table class="provenance">
+        <thead>
+          <tr>
+            <th scope="col">{t('sourceFile')}</th>
+            <th scope="col">{t('digestDate')}</th>
+            <th scope="col">{t('arxivVersion')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {paper.provenance.map((source, i) => (
+            <tr key={i}>
+              <td>
+                <code>
+                  {source.sourceFile}:{source.line}
+                </code>
+              </td>
+              <td>{source.digestDate ?? (source.dateRange ? `${source.dateRange.start} – ${source.dateRange.end}` : '—')}</td>
+              <td>{source.version ? `v${source.version}` : '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+/**
+ * Every UI string, in English and 简体中文. The build writes them to `_locales/<lang>/messages.json`
+ * for the browser's i18n, which picks the user's language; the English text doubles as the
+ * fallback where no i18n API is at hand (unit tests). Digest text is never translated: it stays in
+ * the language it was written in.
+ */
+export const MESSAGES = {
+  extensionName: { en: 'arXiv Digest Companion', zh_CN: 'arXiv 论文速览' },
+  extensionDescription: {
+    en: 'Offline bilingual digests and a diffusion-method taxonomy for arXiv papers.',
+    zh_CN: '离线的中英双语 arXiv 论文速览，以及扩散模型方法分类。',
+  },
+  cardLabel: { en: 'arXiv Digest', zh_CN: 'arXiv 速览' },
+  collapse: { en: 'Collapse the digest', zh_CN: '收起速览' },
+  expand: { en: 'Show the digest', zh_CN: '展开速览' },
+  toggleHint: { en: 'Alt+Shift+D shows or hides the digest', zh_CN: 'Alt+Shift+D 显示或隐藏速览' },
+  save: { en: 'Save to reading list', zh_CN: '保存到阅读列表' },
+  saving: { en: 'Saving…', zh_CN: '正在保存…' },
+  saved: { en: 'Saved', zh_CN: '已保存' },
+  saveFailed: { en: 'Could not save: $1', zh_CN: '保存失败：$1' },
+  takeaways: { en: 'Key takeaways', zh_CN: '要点' },
+  taxonomy: { en: 'In the taxonomy', zh_CN: '分类位置' },
+  siblings: { en: 'Beside it', zh_CN: '同级方法' },
+  openInPanel: { en: 'Open this node in the side panel', zh_CN: '在侧边栏中打开此分类' },
+  showMore: { en: 'Notes, abstract and provenance', zh_CN: '笔记、摘要原文与出处' },
+  showLess: { en: 'Show less', zh_CN: '收起' },
+  notes: { en: 'Reading notes', zh_CN: '阅读笔记' },
+  affiliation: { en: 'Affiliation', zh_CN: '机构' },
+  keywords: { en: 'Keywords', zh_CN: '关键词' },
+  code: { en: 'Code', zh_CN: '代码' },
+  background: { en: 'Background', zh_CN: '研究背景' },
+  method: { en: 'Method', zh_CN: '方法' },
+  conclusion: { en: 'Conclusion', zh_CN: '结论' },
+  significance: { en: 'Significance', zh_CN: '意义' },
+  innovation: { en: 'Innovation', zh_CN: '创新点' },
+  performance: { en: 'Performance', zh_CN: '性能' },
+  workload: { en: 'Workload', zh_CN: '工作量' },
+  abstract: { en: 'Abstract', zh_CN: '英文摘要' },
+  taxonomyNotes: { en: 'Taxonomy notes', zh_CN: '分类笔记' },
+  provenance: { en: 'Provenance', zh_CN: '出处' },
+  sourceFile: { en: 'Source document', zh_CN: '来源文档' },
+  digestDate: { en: 'Digest date', zh_CN: '摘要日期' },
+  arxivVersion: { en: 'arXiv version', zh_CN: 'arXiv 版本' },
+  newerVersion: { en: 'This page shows v$1; the digest was written from v$2.', zh_CN: '本页是 v$1，速览依据的是 v$2。' },
+  uncertainChar: { en: 'The repair was unsure of this character. Other readings: $1', zh_CN: '修复时不确定的字符，其他可能：$1' },
+  uncertainLost: { en: 'This character was lost before the digest reached us.', zh_CN: '此字符在来源文档中已丢失。' },
+  taxonomyOnly: { en: 'Known from the taxonomy only: there is no digest of this paper yet.', zh_CN: '仅见于分类表，暂无此论文的速览。' },
+  noSummary: { en: 'No one-line summary in the digest.', zh_CN: '速览中没有一句话总结。' },
+  badgeDigest: { en: 'A digest of this paper is available: open the side panel', zh_CN: '此论文有速览：打开侧边栏查看' },
+  badgeTaxonomy: { en: 'This paper is in the taxonomy: open the side panel', zh_CN: '此论文在分类表中：打开侧边栏查看' },
+  listingMarker: { en: 'Has a digest in arXiv Digest Companion', zh_CN: 'arXiv 论文速览中有此论文' },
+} as const satisfies Record<string, { en: string; zh_CN: string }>;
+
+export type MessageKey = keyof typeof MESSAGES;
+export type Locale = 'en' | 'zh_CN';
+
+/**
+ * Fills `$1`, `$2`… the way `browser.i18n.getMessage` does.
+ * @example formatMessage('v$1 of $2', ['2', '3']) // 'v2 of 3'
+ */
+export function formatMessage(template: string, substitutions: readonly string[] = []): string {
+  return template.replace(/\$(\d)/g, (whole, digit: string) => substitutions[Number(digit) - 1] ?? whole);
+}
+
+/** The `_locales/<locale>/messages.json` file for one locale. */
+export function localeMessagesJson(locale: Locale): Record<string, { message: string }> {
+  const out: Record<string, { message: string }> = {};
+  for (const [key, texts] of Object.entries(MESSAGES)) {
+    // Chrome wants `$1` written as `$1` in messages without named placeholders: kept as is.
+    out[key] = { message: texts[locale] };
+  }
+  return out;
+}
