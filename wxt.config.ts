@@ -21,7 +21,12 @@ export default defineConfig({
     name: '__MSG_extensionName__',
     description: '__MSG_extensionDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'unlimitedStorage'],
+    // storage/unlimitedStorage: the database outlives eviction; contextMenus: "Save to reading list";
+    // sidePanel: the panel a card's breadcrumb opens.
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'sidePanel'],
+    commands: {
+      'save-paper': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_saveCommand__' },
+    },
     // The toolbar button carries the badge that says a PDF tab's paper has a digest.
     action: { default_title: '__MSG_extensionName__' },
     host_permissions: CONTENT_SCRIPT_MATCHES,

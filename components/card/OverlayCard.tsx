@@ -1,14 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { BackgroundClient } from '../../lib/messages/background-client';
 import type { PageLookup } from '../../lib/messages/protocol';
+import { paperToSave, type PageFacts } from '../../lib/reading-list/paper-to-save';
 import { PaperCard } from './PaperCard';
-
-/** What the page told the content script, beyond what the lookup found. */
-export interface PageFacts {
-  url: string;
-  title: string;
-  authors: string[];
-}
 
 /** Alt+Shift+D: free on arXiv, Hugging Face and alphaXiv, and typed by one hand. */
 export function isToggleShortcut(event: KeyboardEvent): boolean {
@@ -39,17 +33,8 @@ export function OverlayCard({ lookup, page, client, initiallyCollapsed, floating
   }, [client]);
 
   const save = async () => {
-    await client.call({
-      type: 'readingList.save',
-      paper: {
-        arxivId: lookup.arxivId,
-        version: lookup.pageVersion,
-        title: lookup.digest?.title ?? lookup.placements[0]?.title ?? page.title,
-        authors: lookup.digest?.authors.length ? lookup.digest.authors : page.authors,
-        url: page.url,
-        source: 'card',
-      },
-    });
+    const paper = paperToSave(lookup, page, 'card');
+    if (paper) await client.call({ type: 'readingList.save', paper });
   };
   const openNode = (nodeId: string) => void client.call({ type: 'openTaxonomyNode', nodeId }).catch(() => {});
 

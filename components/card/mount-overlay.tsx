@@ -3,7 +3,9 @@ import browser from 'webextension-polyfill';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { createBackgroundClient, type BackgroundClient } from '../../lib/messages/background-client';
+import { isDescribePageRequest, type PageDescription } from '../../lib/messages/notices';
 import { findCardAnchor } from '../../lib/page/card-anchor';
+import { arxivRefFromUrl } from '../../lib/arxiv/arxiv-url';
 import { isListingPage } from '../../lib/page/listing-links';
 import { pageTitle, readPageMeta } from '../../lib/page/read-page-meta';
 import { markListedPapers } from './listing-markers';
@@ -18,6 +20,12 @@ export const CARD_HOST = 'arxiv-digest-card';
  */
 export async function mountOverlay(ctx: ContentScriptContext): Promise<void> {
   const client = createBackgroundClient((message) => browser.runtime.sendMessage(message));
+  // The context menu and the save command ask the page what paper it shows, authors and all.
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    if (!isDescribePageRequest(message)) return undefined;
+    const description: PageDescription = { url: location.href, title: pageTitle(document), meta: readPageMeta(document) };
+    return Promise.resolve(description);
+  });
   let remove = await showAndReport(ctx, client);
   // Hugging Face and alphaXiv are single-page apps: a new paper comes without a new document.
   ctx.addEventListener(window, 'wxt:locationchange', async () => {
@@ -48,17 +56,23 @@ async function showAndReport(ctx: ContentScriptContext, client: BackgroundClient
 async function show(ctx: ContentScriptContext, client: BackgroundClient): Promise<{ outcome: OverlayOutcome; remove?: () => void }> {
   const url = location.href;
   if (isListingPage(url)) {
+    await domReady();
     await markListedPapers(document, url, client);
     return { outcome: 'listing' };
   }
+  // A URL that names the paper is asked about at once, while the page is still being parsed; the
+  // page's meta tags and title are read only when the URL alone found nothing.
+  const byUrl = arxivRefFromUrl(url) ? client.call({ type: 'lookupPage', url }) : null;
+  const settings = client.call({ type: 'settings.get' }).catch(() => ({ cardCollapsed: false }));
+  await domReady();
   const meta = readPageMeta(document);
   const title = pageTitle(document);
-  const [lookup, settings] = await Promise.all([
-    client.call({ type: 'lookupPage', url, title, meta }),
-    client.call({ type: 'settings.get' }).catch(() => ({ cardCollapsed: false })),
-  ]);
+  let lookup = byUrl ? await byUrl : null;
+  if (!lookup || (!lookup.digest && lookup.placements.length === 0)) lookup = await client.call({ type: 'lookupPage', url, title, meta });
   if ((!lookup.digest && lookup.placements.length === 0) || ctx.isInvalid) return { outcome: 'none' };
 
+  const found = lookup;
+  const { cardCollapsed: collapsed } = await settings;
   const anchor = findCardAnchor(document);
   const page = { url, title: meta.citationTitle ?? title, authors: meta.citationAuthors ?? [] };
   const ui = await createShadowRootUi(ctx, {
@@ -69,9 +83,9 @@ async function show(ctx: ContentScriptContext, client: BackgroundClient): Promis
     append: anchor ? 'after' : 'last',
     isolateEvents: ['keyup', 'keypress'],
     onMount(container, shadow, host) {
-      if (lookup.digest?.abstractHtml.includes('class="katex"')) linkKatexStyles(shadow);
+      if (found.digest?.abstractHtml.includes('class="katex"')) linkKatexStyles(shadow);
       render(
-        <OverlayCard lookup={lookup} page={page} client={client} initiallyCollapsed={settings.cardCollapsed} floating={!anchor} />,
+        <OverlayCard lookup={found} page={page} client={client} initiallyCollapsed={collapsed} floating={!anchor} />,
         container,
       );
       // When the card is on screen: the overlay benchmark reads it against DOMContentLoaded.
@@ -91,6 +105,11 @@ async function show(ctx: ContentScriptContext, client: BackgroundClient): Promis
  * fonts declared inside a shadow root are ignored. Both files, and the fonts, are the extension's
  * own (web-accessible), so no font is ever fetched from the page's origin.
  */
+function domReady(): Promise<void> {
+  if (document.readyState !== 'loading') return Promise.resolve();
+  return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
+}
+
 function linkKatexStyles(shadow: ShadowRoot): void {
   const link = (href: string) => Object.assign(document.createElement('link'), { rel: 'stylesheet', href });
   shadow.prepend(link(browser.runtime.getURL('/katex/rules.css' as '/')));

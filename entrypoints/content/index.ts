@@ -4,7 +4,8 @@ import { CONTENT_SCRIPT_MATCHES } from '../../lib/page/paper-sites';
 
 export default defineContentScript({
   matches: [...CONTENT_SCRIPT_MATCHES],
-  runAt: 'document_end',
+  // The lookup by URL starts before the page is parsed; the card waits for DOMContentLoaded.
+  runAt: 'document_start',
   cssInjectionMode: 'ui',
   main: (ctx) => mountOverlay(ctx),
 });

@@ -56,3 +56,11 @@ export function arxivAbsUrl(ref: ArxivRef): string {
 function toVersion(digits: string | undefined): number | null {
   return digits === undefined ? null : Number(digits);
 }
+
+/**
+ * arXiv's title search for a paper known only by its title (a taxonomy entry without an id).
+ * @example arxivTitleSearchUrl('DreamBooth') // 'https://arxiv.org/search/?query=DreamBooth&searchtype=title'
+ */
+export function arxivTitleSearchUrl(title: string): string {
+  return `https://arxiv.org/search/?${new URLSearchParams({ query: title.trim(), searchtype: 'title' })}`;
+}

@@ -1,2 +1,2 @@
-export { parseArxivId, formatArxivId, arxivAbsUrl, type ArxivRef } from './arxiv-id';
+export { parseArxivId, formatArxivId, arxivAbsUrl, arxivTitleSearchUrl, type ArxivRef } from './arxiv-id';
 export { arxivRefFromUrl, parseArxivLink } from './arxiv-url';

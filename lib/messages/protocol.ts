@@ -59,6 +59,10 @@ export const RequestSchema = v.variant('type', [
   v.object({ type: v.literal('readingList.save'), paper: SavePaperSchema }),
   v.object({ type: v.literal('readingList.update'), key, patch: ReadingListPatchSchema }),
   v.object({ type: v.literal('readingList.remove'), key }),
+  v.object({ type: v.literal('readingList.export'), format: v.picklist(['bibtex', 'markdown', 'json']) }),
+  // 20 MB of JSON is some 50,000 entries: far more than a reading list, far less than a tab can choke on.
+  v.object({ type: v.literal('readingList.import'), text: v.pipe(v.string(), v.maxLength(20_000_000)) }),
+  v.object({ type: v.literal('taxonomyRoots') }),
 ]);
 
 /** A request as a sender writes it (defaults may be left out). */
@@ -109,6 +113,12 @@ export interface ResponseMap {
   'readingList.save': { entry: ReadingListEntry; created: boolean };
   'readingList.update': { entry: ReadingListEntry };
   'readingList.remove': { removed: true };
+  /** The whole list as a file: its suggested name, its MIME type and its text. */
+  'readingList.export': { filename: string; mimeType: string; text: string };
+  /** How an import merged: entries added, entries that existed and gained data, entries already the same. */
+  'readingList.import': { added: number; updated: number; unchanged: number };
+  /** The top-level taxonomy areas, for the tree browser. */
+  taxonomyRoots: { roots: TaxonomyNodeView['children'] };
 }
 
 /** Error codes on the wire: the store's, plus those of the protocol itself. */
@@ -126,3 +136,4 @@ export interface RequestContext {
 export type CompanionApi = {
   [T in RequestType]: (request: Extract<ValidRequest, { type: T }>, context: RequestContext) => Promise<ResponseMap[T]>;
 };
+

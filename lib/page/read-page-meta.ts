@@ -38,7 +38,12 @@ export function readPageMeta(doc: Document): PageMeta {
 
 /** The page's own title, without the site's decoration (`Paper page - `, `[2404.15449] `, ` | OpenReview`). */
 export function pageTitle(doc: Document): string {
-  return (doc.title ?? '')
+  return cleanPageTitle(doc.title ?? '');
+}
+
+/** A tab or document title without the site's decoration; see {@link pageTitle}. */
+export function cleanPageTitle(title: string): string {
+  return title
     .replace(/^\[[^\]]{4,30}\]\s*/, '')
     .replace(/^Paper page\s*-\s*/i, '')
     .replace(/\s*[|–-]\s*(?:OpenReview|arXiv|alphaXiv|Hugging Face)\s*$/i, '')

@@ -37,8 +37,8 @@ export class CompanionStore implements CompanionApi {
     private readonly source: CorpusSource,
     private readonly hooks: {
       onSeeded?: (result: SeedResult) => void;
-      /** Opens the side panel in a tab; false when the browser would not (no user gesture). */
-      openSidePanel?: (tabId: number | undefined) => Promise<boolean>;
+      /** Opens the side panel in a tab on a taxonomy node; false when the browser would not (no user gesture). */
+      openSidePanel?: (tabId: number | undefined, nodeId: string) => Promise<boolean>;
     } = {},
   ) {
     this.readingList = new ReadingListStore(db);
@@ -187,7 +187,7 @@ export class CompanionStore implements CompanionApi {
   /** Remembers the node for the side panel, then asks the browser to open the panel. */
   async openTaxonomyNode({ nodeId }: { nodeId: string }, context: RequestContext): Promise<ResponseMap['openTaxonomyNode']> {
     await this['settings.update']({ patch: { pendingTaxonomyNode: nodeId } });
-    return { opened: (await this.hooks.openSidePanel?.(context.tabId).catch(() => false)) ?? false };
+    return { opened: (await this.hooks.openSidePanel?.(context.tabId, nodeId).catch(() => false)) ?? false };
   }
 
   /** The user's settings, defaults filled in. */
@@ -224,6 +224,22 @@ export class CompanionStore implements CompanionApi {
   async ['readingList.remove']({ key }: { key: string }): Promise<ResponseMap['readingList.remove']> {
     await this.withReopen(() => this.readingList.remove(key));
     return { removed: true };
+  }
+
+  async ['readingList.export']({ format }: { format: 'bibtex' | 'markdown' | 'json' }): Promise<ResponseMap['readingList.export']> {
+    return this.withReopen(() => this.readingList.exportAs(format));
+  }
+
+  async ['readingList.import']({ text }: { text: string }): Promise<ResponseMap['readingList.import']> {
+    return this.withReopen(() => this.readingList.importJson(text));
+  }
+
+  /** The top-level areas of the taxonomy, with their entry counts. */
+  async taxonomyRoots(): Promise<ResponseMap['taxonomyRoots']> {
+    return this.corpusCall(async () => {
+      const roots = await this.db.taxonomyNodes.filter((node) => node.parentId === null).toArray();
+      return { roots: roots.sort((a, b) => a.line - b.line).map(({ id, label, kind, subtreeEntryCount }) => ({ id, label, kind, subtreeEntryCount })) };
+    });
   }
 
   /**

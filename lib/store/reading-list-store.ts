@@ -1,5 +1,8 @@
 import * as v from 'valibot';
 import { readingListKey } from '../reading-list/entry-key';
+import { toBibtex } from '../reading-list/export-bibtex';
+import { parseReadingListJson, toReadingListJson } from '../reading-list/export-json';
+import { toMarkdown } from '../reading-list/export-markdown';
 import {
   ReadingListPatchSchema,
   SavePaperSchema,
@@ -15,6 +18,29 @@ export interface SaveResult {
   entry: ReadingListEntry;
   created: boolean;
 }
+
+/** The formats the reading list exports to. */
+export type ExportFormat = 'bibtex' | 'markdown' | 'json';
+
+/** An exported reading list: a file name to suggest, the file's MIME type and its text. */
+export interface ExportedFile {
+  filename: string;
+  mimeType: string;
+  text: string;
+}
+
+/** How an import went: entries new to the list, entries that gained something, entries already as the file has them. */
+export interface ImportResult {
+  added: number;
+  updated: number;
+  unchanged: number;
+}
+
+const EXPORTS: Record<ExportFormat, { extension: string; mimeType: string; write: (entries: ReadingListEntry[], now: Date) => string }> = {
+  bibtex: { extension: 'bib', mimeType: 'application/x-bibtex', write: (entries) => toBibtex(entries) },
+  markdown: { extension: 'md', mimeType: 'text/markdown', write: (entries) => toMarkdown(entries) },
+  json: { extension: 'json', mimeType: 'application/json', write: toReadingListJson },
+};
 
 /**
  * The reading list. Every write is one IndexedDB transaction, so two tabs saving at once both
@@ -101,6 +127,44 @@ export class ReadingListStore {
     await this.write(() => this.db.readingList.delete(key));
   }
 
+  /**
+   * The whole list as a file, most recently saved first. Only the JSON file holds everything
+   * (status, note, dates) and can be imported again; BibTeX and Markdown are for reading and citing.
+   * @param now Dates the file name (the user's calendar day) and the JSON file's `exportedAt`.
+   */
+  async exportAs(format: ExportFormat, now = new Date()): Promise<ExportedFile> {
+    const { extension, mimeType, write } = EXPORTS[format];
+    const day = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+    return { filename: `reading-list-${day}.${extension}`, mimeType, text: write(await this.list(), now) };
+  }
+
+  /**
+   * Merges a JSON file from `exportAs('json')` into the list, all of it or, when anything is
+   * wrong with the file or the write fails, none of it. A paper new to the list is added as the
+   * file has it; one already saved is merged (see `mergeEntries`), so importing a file twice, or
+   * into the list it came from, changes nothing.
+   * @throws StoreError `invalid` with every problem in the file (up to 20), before anything is written.
+   */
+  async importJson(text: string): Promise<ImportResult> {
+    const file = parseReadingListJson(text);
+    if (!file.ok) throw new StoreError('invalid', file.problems.join('; '));
+    return this.write(async () => {
+      const existing = await this.db.readingList.bulkGet(file.entries.map((entry) => entry.key));
+      const result: ImportResult = { added: 0, updated: 0, unchanged: 0 };
+      const changed: ReadingListEntry[] = [];
+      file.entries.forEach((incoming, i) => {
+        const current = existing[i];
+        const merged = current ? mergeEntries(current, incoming) : incoming;
+        if (!current) result.added++;
+        else if (merged === current) result.unchanged++;
+        else result.updated++;
+        if (merged !== current) changed.push(merged);
+      });
+      if (changed.length > 0) await this.db.readingList.bulkPut(changed);
+      return result;
+    });
+  }
+
   /** One read-write transaction; its failure, a full disk included, reaches the caller as a StoreError. */
   private async write<T>(operation: () => Promise<T>): Promise<T> {
     try {
@@ -115,4 +179,52 @@ function parse<S extends v.GenericSchema>(schema: S, input: unknown): v.InferOut
   const result = v.safeParse(schema, input);
   if (result.success) return result.output;
   throw new StoreError('invalid', result.issues.map((issue) => `${v.getDotPath(issue) ?? 'value'}: ${issue.message}`).join('; '));
+}
+
+/**
+ * An entry already saved, merged with the same paper from an imported file. Each side keeps what
+ * it knows: the earlier save time, the status of whichever was changed last, that side's note
+ * unless it is empty, every tag of both, and authors, URL and version where the list lacked them.
+ * Title and source stay the list's own.
+ * @returns `current` itself when the file adds nothing, so the caller can tell what changed.
+ */
+export function mergeEntries(current: ReadingListEntry, incoming: ReadingListEntry): ReadingListEntry {
+  const later = incoming.updatedAt > current.updatedAt ? incoming : current;
+  const earlier = later === incoming ? current : incoming;
+  const merged: ReadingListEntry = {
+    ...current,
+    savedAt: Math.min(current.savedAt, incoming.savedAt),
+    status: later.status,
+    // On a tie, the note that says more.
+    note:
+      incoming.updatedAt === current.updatedAt
+        ? incoming.note.length > current.note.length
+          ? incoming.note
+          : current.note
+        : later.note.trim() !== ''
+          ? later.note
+          : earlier.note,
+    tags: [...new Set([...current.tags, ...incoming.tags])],
+    authors: current.authors.length > 0 ? current.authors : incoming.authors,
+    url: current.url ?? incoming.url,
+    version: current.version ?? incoming.version,
+  };
+  const same =
+    merged.savedAt === current.savedAt &&
+    merged.status === current.status &&
+    merged.note === current.note &&
+    sameStrings(merged.tags, current.tags) &&
+    sameStrings(merged.authors, current.authors) &&
+    merged.url === current.url &&
+    merged.version === current.version;
+  // updatedAt moves only with the content, so it stays the time of the change the status came from.
+  return same ? current : { ...merged, updatedAt: Math.max(current.updatedAt, incoming.updatedAt) };
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
 }

@@ -27,6 +27,9 @@ function echoApi(): CompanionApi & { calls: unknown[] } {
     'readingList.save': answer,
     'readingList.update': answer,
     'readingList.remove': answer,
+    'readingList.export': answer,
+    'readingList.import': answer,
+    taxonomyRoots: answer,
   };
 }
 
@@ -45,6 +48,9 @@ describe('handleMessage', () => {
     [{ type: 'readingList.save', paper: { arxivId: null, title: 'T', source: 'popup' } }, { paper: { arxivId: null, title: 'T', source: 'popup', version: null, authors: [], url: null } }],
     [{ type: 'readingList.update', key: 'arxiv:2404.15449', patch: { status: 'done' } }, {}],
     [{ type: 'readingList.remove', key: 'arxiv:2404.15449' }, {}],
+    [{ type: 'readingList.export', format: 'bibtex' }, {}],
+    [{ type: 'readingList.import', text: '{}' }, {}],
+    [{ type: 'taxonomyRoots' }, {}],
   ])('dispatches %j with its defaults filled in', async (message, defaults) => {
     const api = echoApi();
     const reply = await handleMessage(api, message, me, OWN_ID);
@@ -63,6 +69,7 @@ describe('handleMessage', () => {
     ['a bad status', { type: 'readingList.update', key: 'k', patch: { status: 'skimmed' } }],
     ['an unknown setting value', { type: 'settings.update', patch: { cardCollapsed: 'yes' } }],
     ['too many ids', { type: 'paperStatus', arxivIds: Array.from({ length: 501 }, () => '2404.15449') }],
+    ['an unknown export format', { type: 'readingList.export', format: 'docx' }],
     ['a hostile save', { type: 'readingList.save', paper: { arxivId: '<script>', title: 'x', source: 'card' } }],
   ])('answers %s with a bad-message error, without calling the API', async (_, message) => {
     const api = echoApi();

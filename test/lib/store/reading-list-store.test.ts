@@ -1,4 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { readingListKey } from '../../../lib/reading-list/entry-key';
+import { toReadingListJson } from '../../../lib/reading-list/export-json';
+import type { ReadingListEntry } from '../../../lib/reading-list/reading-list-entry';
 import { ReadingListStore } from '../../../lib/store/reading-list-store';
 import type { CompanionDatabase } from '../../../lib/store/database';
 import { StoreError } from '../../../lib/store/store-error';
@@ -87,6 +90,120 @@ describe('ReadingListStore', () => {
     const error = await list.save({ ...idAligner, arxivId: '2403.04692' }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'quota-exceeded' });
     expect((error as Error).message).toMatch(/disk is full.*Nothing you saved before was changed/);
+    expect(await db.readingList.toArray()).toEqual(before);
+  });
+});
+
+function stored(fields: Partial<ReadingListEntry> = {}): ReadingListEntry {
+  const paper = {
+    arxivId: '2404.15449',
+    version: 1,
+    title: 'ID-Aligner: Enhancing Identity-Preserving',
+    authors: ['Weifeng Chen'],
+    url: 'https://arxiv.org/abs/2404.15449v1',
+    source: 'card' as const,
+    savedAt: 1000,
+    updatedAt: 2000,
+    status: 'to-read' as const,
+    note: '',
+    tags: [],
+    ...fields,
+  };
+  return { key: readingListKey(paper)!, ...paper };
+}
+
+const fileOf = (...entries: ReadingListEntry[]) => toReadingListJson(entries, new Date(0));
+
+describe('ReadingListStore export and import', () => {
+  let db: CompanionDatabase;
+  let list: ReadingListStore;
+  const saved = [
+    stored({ status: 'reading', note: '看第三节', tags: ['identity', 'reward'] }),
+    stored({ arxivId: 'hep-th/9901001', title: 'The Large N Limit of Superconformal Field Theories', authors: ['Juan Maldacena'], url: null, version: null, savedAt: 3000, updatedAt: 3000 }),
+    stored({ arxivId: null, title: 'DreamBooth', authors: [], url: 'https://openreview.net/forum?id=x', version: null, source: 'side-panel', savedAt: 2000, status: 'done' }),
+  ];
+  beforeEach(async () => {
+    db = fakeDatabase();
+    list = new ReadingListStore(db);
+    await db.readingList.bulkPut(saved);
+  });
+
+  it.each([
+    ['bibtex', 'reading-list-2026-12-01.bib', 'application/x-bibtex', /^@misc\{maldacena1999large,\n/],
+    ['markdown', 'reading-list-2026-12-01.md', 'text/markdown', /^# Reading list\n\n## To read \(1\)\n\n- \[The Large N/],
+    ['json', 'reading-list-2026-12-01.json', 'application/json', /^\{\n {2}"format": "arxiv-digest-companion\/reading-list",\n {2}"version": 1,\n {2}"exportedAt": "2026-12-01T/],
+  ] as const)('exports as %s, most recently saved first, named by the day', async (format, filename, mimeType, start) => {
+    // Late in the evening: the file is named by the reader's day, not by UTC's.
+    const file = await list.exportAs(format, new Date(2026, 11, 1, 23, 59));
+    expect(file).toMatchObject({ filename, mimeType });
+    expect(file.text).toMatch(start);
+  });
+
+  it('imports its own export into an empty list as it was', async () => {
+    const { text } = await list.exportAs('json');
+    const fresh = new ReadingListStore(fakeDatabase('other-db'));
+    expect(await fresh.importJson(text)).toEqual({ added: 3, updated: 0, unchanged: 0 });
+    expect(await fresh.list()).toEqual(await list.list());
+  });
+
+  it('changes nothing when a file is imported again', async () => {
+    const before = await db.readingList.toArray();
+    const { text } = await list.exportAs('json');
+    expect(await list.importJson(text)).toEqual({ added: 0, updated: 0, unchanged: 3 });
+    expect(await list.importJson(text)).toEqual({ added: 0, updated: 0, unchanged: 3 });
+    expect(await db.readingList.toArray()).toEqual(before);
+  });
+
+  it('adds new papers, merges known ones and counts each', async () => {
+    const file = fileOf(saved[0]!, { ...saved[1]!, tags: ['holography'] }, stored({ arxivId: '2403.04692', title: 'PixArt-Σ' }));
+    expect(await list.importJson(file)).toEqual({ added: 1, updated: 1, unchanged: 1 });
+    expect(await db.readingList.count()).toBe(4);
+  });
+
+  it.each([
+    ['takes the status of the side changed last', { status: 'reading' }, { status: 'done', updatedAt: 5000 }, { status: 'done', updatedAt: 5000 }],
+    ['keeps its own status when the file’s is older', { status: 'reading' }, { status: 'done', updatedAt: 1500 }, null],
+    ['keeps the earlier save time', { savedAt: 1000 }, { savedAt: 500 }, { savedAt: 500, updatedAt: 2000 }],
+    ['keeps its save time when the file’s is later', { savedAt: 1000 }, { savedAt: 1500 }, null],
+    ['takes the note of the side changed last', { note: 'mine' }, { note: 'theirs', updatedAt: 5000 }, { note: 'theirs', updatedAt: 5000 }],
+    ['keeps its note when the later side’s is empty', { note: 'mine' }, { note: '', updatedAt: 5000, status: 'done' }, { note: 'mine', status: 'done', updatedAt: 5000 }],
+    ['fills its empty note from an older file', { note: '' }, { note: 'theirs', updatedAt: 1500 }, { note: 'theirs', updatedAt: 2000 }],
+    ['takes the longer note when both were changed at once', { note: 'short' }, { note: 'a longer note' }, { note: 'a longer note' }],
+    ['unites the tags', { tags: ['a', 'b'] }, { tags: ['b', 'c'], updatedAt: 1500 }, { tags: ['a', 'b', 'c'], updatedAt: 2000 }],
+    ['fills in authors, URL and version it lacked', { authors: [], url: null, version: null }, { authors: ['W. Chen'], url: 'https://arxiv.org/abs/2404.15449v2', version: 2 }, { authors: ['W. Chen'], url: 'https://arxiv.org/abs/2404.15449v2', version: 2 }],
+    ['keeps its own authors, URL, version, title and source', {}, { authors: ['Someone Else'], url: 'https://example.org/', version: 3, title: 'ID-Aligner (v3)', source: 'popup' }, null],
+  ] as const)('merges a known paper: %s', async (_, mine, theirs, expected) => {
+    const current = stored(mine as Partial<ReadingListEntry>);
+    await db.readingList.clear();
+    await db.readingList.put(current);
+    const result = await list.importJson(fileOf(stored({ ...mine, ...theirs } as Partial<ReadingListEntry>)));
+    expect(result).toEqual(expected ? { added: 0, updated: 1, unchanged: 0 } : { added: 0, updated: 0, unchanged: 1 });
+    expect(await db.readingList.get(current.key)).toEqual({ ...current, ...expected });
+  });
+
+  it('refuses a bad file whole, saying why, and leaves the list as it was', async () => {
+    const before = await db.readingList.toArray();
+    const file = JSON.parse(fileOf(stored({ arxivId: '2403.04692', title: 'PixArt-Σ' }), saved[0]!, saved[0]!));
+    file.entries[0].status = 'skimmed';
+    const error = await list.importJson(JSON.stringify(file)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreError);
+    expect(error).toMatchObject({ code: 'invalid' });
+    expect((error as Error).message).toContain(
+      '(entries[0].status: expected one of to-read|reading|done, got "skimmed"; entries[2].key: "arxiv:2404.15449" is also the key of entries[1]; a paper may be listed once)',
+    );
+    expect(await db.readingList.toArray()).toEqual(before);
+  });
+
+  it('reports a full disk during an import and keeps the list as it was', async () => {
+    const before = await db.readingList.toArray();
+    const bulkPut = db.readingList.bulkPut.bind(db.readingList);
+    // Some rows land before the disk fills, as they would in a real browser; the transaction takes them back.
+    db.readingList.bulkPut = (async (items: readonly ReadingListEntry[]) => {
+      await bulkPut(items.slice(0, 1));
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    }) as unknown as typeof db.readingList.bulkPut;
+    const file = fileOf(stored({ arxivId: '2403.04692', title: 'PixArt-Σ' }), stored({ arxivId: '2401.00001', title: 'Another' }), { ...saved[0]!, tags: ['new'], updatedAt: 9000 });
+    await expect(list.importJson(file)).rejects.toMatchObject({ code: 'quota-exceeded' });
     expect(await db.readingList.toArray()).toEqual(before);
   });
 });

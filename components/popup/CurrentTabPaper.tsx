@@ -1,0 +1,33 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { BackgroundClient } from '../../lib/messages/background-client';
+import type { PageLookup } from '../../lib/messages/protocol';
+import { paperToSave } from '../../lib/reading-list/paper-to-save';
+import { SaveButton } from '../card/SaveButton';
+import { t } from '../i18n';
+
+/** The paper in the current tab, with its Save button, when the corpus knows it. */
+export function CurrentTabPaper({ client, tab }: { client: BackgroundClient; tab: { url: string; title: string } | null }) {
+  const [lookup, setLookup] = useState<PageLookup | null>(null);
+  useEffect(() => {
+    if (!tab) return;
+    client.call({ type: 'lookupPage', url: tab.url, title: tab.title }).then(setLookup, () => setLookup(null));
+  }, [client, tab]);
+  if (!lookup || (!lookup.digest && lookup.placements.length === 0)) return <p class="muted">{t('noCurrentPaper')}</p>;
+  const title = lookup.digest?.title ?? lookup.placements[0]?.title ?? tab?.title ?? '';
+  const save = async () => {
+    const paper = paperToSave(lookup, { url: tab?.url ?? null, title }, 'popup');
+    if (paper) await client.call({ type: 'readingList.save', paper });
+  };
+  return (
+    <section class="current" aria-label={t('currentPaper')}>
+      <p class="paper-title">{title}</p>
+      {lookup.digest?.summaryZh && (
+        <p class="summary" lang="zh-CN">
+          {lookup.digest.summaryZh}
+        </p>
+      )}
+      {lookup.placements[0] && <p class="result-path">{lookup.placements[0].path.join(' › ')}</p>}
+      <SaveButton saved={lookup.saved} onSave={save} />
+    </section>
+  );
+}

@@ -1,0 +1,26 @@
+import type { BackgroundClient } from '../../lib/messages/background-client';
+import { t } from '../i18n';
+import { SearchPanel } from '../search/SearchPanel';
+import { CurrentTabPaper } from './CurrentTabPaper';
+import { RecentSaves } from './RecentSaves';
+
+/** The toolbar popup: quick search, and with no query the current tab's paper and recent saves. */
+export function PopupApp({ client, tab }: { client: BackgroundClient; tab: { url: string; title: string } | null }) {
+  return (
+    <main class="popup">
+      <SearchPanel
+        client={client}
+        idPrefix="popup"
+        limit={12}
+        whenEmpty={
+          <>
+            <h2>{t('currentPaper')}</h2>
+            <CurrentTabPaper client={client} tab={tab} />
+            <h2>{t('recentSaves')}</h2>
+            <RecentSaves client={client} />
+          </>
+        }
+      />
+    </main>
+  );
+}

@@ -1,0 +1,32 @@
+import browser from 'webextension-polyfill';
+import { handleMessage } from '../../lib/messages';
+import { CompanionDatabase } from '../../lib/store/database';
+import { CompanionStore } from '../../lib/store/companion-store';
+import { registerContextMenu } from './context-menu';
+import { openSidePanelOn } from './side-panel';
+import { registerSaveCommand } from './save-command';
+import { registerTabBadge } from './tab-badge';
+
+export default defineBackground(() => {
+  const store = new CompanionStore(
+    new CompanionDatabase(),
+    {
+      hash: async () => ((await (await fetch(browser.runtime.getURL('/corpus-version.json'))).json()) as { hash: string }).hash,
+      load: async () => (await fetch(browser.runtime.getURL('/corpus.json'))).json(),
+    },
+    { openSidePanel: openSidePanelOn },
+  );
+
+  // Registered synchronously, so a message that wakes the worker finds its listener.
+  browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => handleMessage(store, message, sender, browser.runtime.id));
+
+  browser.runtime.onInstalled.addListener(() => {
+    void store.ensureCorpus().catch((error: unknown) => console.error('[arxiv-digest] seeding failed:', error));
+  });
+  // unlimitedStorage already exempts the extension from eviction; persist() asks for the same where it is honoured.
+  void navigator.storage?.persist?.().catch(() => false);
+
+  const refreshBadge = registerTabBadge(store);
+  registerContextMenu(store, refreshBadge);
+  registerSaveCommand(store, refreshBadge);
+});
