@@ -1,4 +1,3 @@
-import '../../components/card/card.css';
 import { mountOverlay } from '../../components/card/mount-overlay';
 import { CONTENT_SCRIPT_MATCHES } from '../../lib/page/paper-sites';
 
@@ -6,6 +5,7 @@ export default defineContentScript({
   matches: [...CONTENT_SCRIPT_MATCHES],
   // The lookup by URL starts before the page is parsed; the card waits for DOMContentLoaded.
   runAt: 'document_start',
-  cssInjectionMode: 'ui',
+  // The card's CSS is passed to createShadowRootUi as a string (see mount-overlay.tsx).
+  cssInjectionMode: 'manual',
   main: (ctx) => mountOverlay(ctx),
 });

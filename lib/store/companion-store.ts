@@ -267,7 +267,9 @@ export class CompanionStore implements CompanionApi {
   }
 
   private async byTitle(title: string): Promise<LookupResult> {
-    this.titles ??= this.db.titles.toArray().then((rows) => new TitleIndex(rows.map((row) => [row.title, row] as const)));
+    this.titles ??= this.ensureCorpus()
+      .then((hash) => this.db.titleIndexes.get(hash))
+      .then((row) => new TitleIndex((row?.titles ?? []).map((entry) => [entry.title, entry] as const)));
     const matches = (await this.titles).match(title).map((match) => match.item);
     const paper = matches.find((row) => row.arxivId);
     if (paper) return this.byId(paper.arxivId!);

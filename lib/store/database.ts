@@ -10,10 +10,18 @@ export type StoredTaxonomyNode = CorpusTaxonomyNode & { subtreeEntryCount: numbe
 
 /** A title someone may find a paper by; `arxivId` for a digest, `entryId` for a taxonomy entry. */
 export interface TitleRow {
-  id?: number;
   title: string;
   arxivId: string | null;
   entryId: string | null;
+}
+
+/**
+ * Every title of a corpus, in one row: the title matcher needs all of them at once, and one row
+ * writes in a fraction of the time of thousands.
+ */
+export interface TitleIndexRow {
+  hash: string;
+  titles: TitleRow[];
 }
 
 /**
@@ -43,7 +51,7 @@ export interface SettingRow {
 }
 
 /** The tables that hold the bundled corpus: seeding clears and refills these, and only these. */
-export const CORPUS_TABLES = ['papers', 'taxonomyNodes', 'taxonomyEntries', 'titles', 'searchIndexes'] as const;
+export const CORPUS_TABLES = ['papers', 'taxonomyNodes', 'taxonomyEntries', 'titleIndexes', 'searchIndexes'] as const;
 /** The tables that hold what the user made: nothing but the user's own actions writes them. */
 export const USER_TABLES = ['readingList', 'settings'] as const;
 
@@ -72,11 +80,13 @@ export const SCHEMA_VERSIONS: readonly {
     },
   },
   {
-    // Reading-list entries gain a status, a note and tags; the search index gets a cache.
+    // Reading-list entries gain a status, a note and tags; the search and title indexes are cached whole.
     version: 2,
     stores: {
       readingList: '&key, savedAt, updatedAt, status, *tags',
       searchIndexes: '&hash',
+      titles: null,
+      titleIndexes: '&hash',
     },
     upgrade: (tx) =>
       tx
@@ -110,7 +120,7 @@ export class CompanionDatabase extends Dexie {
   papers!: EntityTable<CorpusPaper, 'arxivId'>;
   taxonomyNodes!: EntityTable<StoredTaxonomyNode, 'id'>;
   taxonomyEntries!: EntityTable<CorpusTaxonomyEntry, 'id'>;
-  titles!: EntityTable<TitleRow, 'id'>;
+  titleIndexes!: EntityTable<TitleIndexRow, 'hash'>;
   searchIndexes!: EntityTable<SearchIndexRow, 'hash'>;
   meta!: EntityTable<CorpusStateRow, 'key'>;
   readingList!: EntityTable<ReadingListEntry, 'key'>;

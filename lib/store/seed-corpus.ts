@@ -45,7 +45,8 @@ export async function seedCorpus(db: CompanionDatabase, corpus: Corpus, options:
   const titles = titleRows(corpus);
   const nodes = withSubtreeCounts(corpus.taxonomy.nodes);
   const counts = { papers: corpus.papers.length, taxonomyNodes: nodes.length, taxonomyEntries: corpus.taxonomy.entries.length, titles: titles.length };
-  const total = counts.papers + counts.taxonomyNodes + counts.taxonomyEntries + counts.titles;
+  // Rows written one by one; the title index and the search index are one row each.
+  const total = counts.papers + counts.taxonomyNodes + counts.taxonomyEntries;
 
   await db.transaction('rw', [db.meta, ...CORPUS_TABLES.map((name) => db.table(name))], async () => {
     await Promise.all(CORPUS_TABLES.map((name) => db.table(name).clear()));
@@ -64,13 +65,13 @@ export async function seedCorpus(db: CompanionDatabase, corpus: Corpus, options:
   await fill(db.papers, corpus.papers);
   await fill(db.taxonomyNodes, nodes);
   await fill(db.taxonomyEntries, corpus.taxonomy.entries);
-  await fill(db.titles, titles);
 
   const json = JSON.stringify(createSearchIndex(searchDocumentsFromCorpus(corpus)));
-  await db.transaction('rw', db.meta, db.searchIndexes, async () => {
+  await db.transaction('rw', db.meta, db.searchIndexes, db.titleIndexes, async () => {
     const current = await corpusState(db);
     // Another seed started after this one (two workers racing): let the later one finish.
     if (current?.hash !== corpus.hash || current.complete) return;
+    await db.titleIndexes.put({ hash: corpus.hash, titles });
     await db.searchIndexes.put({ hash: corpus.hash, json, builtAt: Date.now() });
     await db.meta.put({ ...current, complete: true, seededAt: Date.now() });
   });

@@ -9,6 +9,8 @@ import { normalizeTitle, TitleIndex } from '../../lib/titles';
 import { PROJECT_ROOT, readSources } from '../../data/tools/corpus-sources';
 import { loadRepairModel } from '../../data/tools/repair-model';
 import { measure, round, type Timing } from './measure';
+import { benchBrowser } from './browser-bench';
+import { benchSearch, formatTargets } from './search-bench';
 
 const json = process.argv.includes('--json');
 const sources = readSources();
@@ -66,5 +68,32 @@ section('titleMatch', {
   baselineNaiveP95Us: round(naive.p95Ms * 1000, 1),
   speedupP50: round(naive.medianMs / Math.max(1e-9, indexed.medianMs), 1),
 });
+
+// Search: the real corpus, then synthetic corpora of 10,000 and 100,000 papers against Fuse.js.
+const search = await benchSearch(corpus);
+section('realCorpus', search.realCorpus);
+section('synthetic', search.synthetic);
+if (!json) console.log(`\n## targets\n${formatTargets(search).map((line) => `  ${line}`).join('\n')}`);
+
+// In Chromium with the built extension: the content script's size, DOMContentLoaded to the card
+// on screen, and seeding throughput into real IndexedDB.
+const browserFigures = await benchBrowser();
+section('browser', browserFigures);
+report.contentScriptGzipBytes = browserFigures.contentScriptGzipBytes;
+report.overlayMedianMs = browserFigures.overlayMedianMs;
+report.seedingPerSecond = browserFigures.seedingPerSecond;
+if (!json) {
+  const check = (name: string, value: number, target: number, atMost: boolean) =>
+    `${(atMost ? value <= target : value >= target) ? 'met   ' : 'MISSED'} ${name}: ${value} (target ${atMost ? '≤' : '≥'} ${target}; ${round(value / target, 2)}× the target)`;
+  console.log(
+    [
+      check('content script, gzipped bytes', browserFigures.contentScriptGzipBytes, 30 * 1024, true),
+      check('DOMContentLoaded → card painted, median ms', browserFigures.overlayMedianMs, 100, true),
+      check('seeding, papers/s into IndexedDB', browserFigures.seedingPerSecond, 3000, false),
+    ]
+      .map((line) => `  ${line}`)
+      .join('\n'),
+  );
+}
 
 if (json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

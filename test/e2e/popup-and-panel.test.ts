@@ -71,6 +71,7 @@ describe('the popup', () => {
     await popup.keyboard.press('Escape');
     expect(await popup.getByRole('combobox').inputValue()).toBe('');
     await popup.getByText('Recently saved').waitFor();
+    await popup.locator('.recent li').first().waitFor();
     expect(await popup.locator('.recent li').count()).toBe(1);
   });
 });

@@ -1,27 +1,10 @@
 import { parse, type Creator, type Entry } from '@retorquere/bibtex-parser';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readingListKey } from '../../../lib/reading-list/entry-key';
 import { citationKeys, paperYear, toBibtex } from '../../../lib/reading-list/export-bibtex';
-import type { ReadingListEntry } from '../../../lib/reading-list/reading-list-entry';
+import { readingListEntry } from '../../support/reading-list-entry';
 
-function entry(fields: Partial<ReadingListEntry> = {}): ReadingListEntry {
-  const paper = {
-    arxivId: '2404.15449',
-    version: 1,
-    title: 'ID-Aligner: Enhancing Identity-Preserving Text-to-Image Generation with Reward Feedback Learning',
-    authors: ['Weifeng Chen', 'Jiacheng Zhang', 'Jie Wu'],
-    url: 'https://arxiv.org/abs/2404.15449v1',
-    source: 'card' as const,
-    savedAt: Date.UTC(2024, 4, 1),
-    updatedAt: Date.UTC(2024, 4, 1),
-    status: 'to-read' as const,
-    note: '',
-    tags: [],
-    ...fields,
-  };
-  return { key: readingListKey(paper)!, ...paper };
-}
+const entry = readingListEntry;
 
 /**
  * Parses as a reference manager would; fails the test on any parse error. The entries returned

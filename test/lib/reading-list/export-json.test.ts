@@ -1,24 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { readingListKey } from '../../../lib/reading-list/entry-key';
 import { parseReadingListJson, READING_LIST_FILE_FORMAT, READING_LIST_FILE_VERSION, toReadingListJson } from '../../../lib/reading-list/export-json';
 import type { ReadingListEntry } from '../../../lib/reading-list/reading-list-entry';
+import { readingListEntry } from '../../support/reading-list-entry';
 
 function entry(fields: Partial<ReadingListEntry> = {}): ReadingListEntry {
-  const paper = {
-    arxivId: '2404.15449',
-    version: 1,
-    title: 'ID-Aligner: Enhancing Identity-Preserving Text-to-Image Generation',
-    authors: ['Weifeng Chen', 'Jiacheng Zhang'],
-    url: 'https://arxiv.org/abs/2404.15449v1',
-    source: 'card' as const,
-    savedAt: Date.UTC(2024, 4, 1),
-    updatedAt: Date.UTC(2024, 4, 2),
-    status: 'reading' as const,
-    note: '第二节很好',
-    tags: ['identity'],
-    ...fields,
-  };
-  return { key: readingListKey(paper)!, ...paper };
+  return readingListEntry({ title: 'ID-Aligner: Enhancing Identity-Preserving Text-to-Image Generation', authors: ['Weifeng Chen', 'Jiacheng Zhang'], updatedAt: Date.UTC(2024, 4, 2), status: 'reading', note: '第二节很好', tags: ['identity'], ...fields });
 }
 
 const entries = [

@@ -1,24 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { readingListKey } from '../../../lib/reading-list/entry-key';
 import { toMarkdown } from '../../../lib/reading-list/export-markdown';
 import type { ReadingListEntry } from '../../../lib/reading-list/reading-list-entry';
+import { readingListEntry } from '../../support/reading-list-entry';
 
 function entry(fields: Partial<ReadingListEntry> = {}): ReadingListEntry {
-  const paper = {
-    arxivId: '2404.15449',
-    version: 1,
-    title: 'ID-Aligner: Enhancing Identity-Preserving Text-to-Image Generation',
-    authors: ['Weifeng Chen', 'Jiacheng Zhang'],
-    url: 'https://arxiv.org/abs/2404.15449v1',
-    source: 'card' as const,
-    savedAt: 1,
-    updatedAt: 1,
-    status: 'to-read' as const,
-    note: '',
-    tags: [],
-    ...fields,
-  };
-  return { key: readingListKey(paper)!, ...paper };
+  return readingListEntry({ title: 'ID-Aligner: Enhancing Identity-Preserving Text-to-Image Generation', authors: ['Weifeng Chen', 'Jiacheng Zhang'], savedAt: 1, updatedAt: 1, ...fields });
 }
 
 /** The item line of a one-entry list. */

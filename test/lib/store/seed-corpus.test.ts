@@ -20,7 +20,7 @@ describe('seedCorpus', () => {
     expect(await db.papers.count()).toBe(corpus.papers.length);
     expect(await db.taxonomyNodes.count()).toBe(corpus.taxonomy.nodes.length);
     expect(await db.taxonomyEntries.count()).toBe(corpus.taxonomy.entries.length);
-    expect(await db.titles.count()).toBe(corpus.papers.length + corpus.taxonomy.entries.reduce((n, e) => n + e.titles.length, 0));
+    expect((await db.titleIndexes.get(corpus.hash))?.titles).toHaveLength(corpus.papers.length + corpus.taxonomy.entries.reduce((n, e) => n + e.titles.length, 0));
     expect(await db.searchIndexes.get(corpus.hash)).toBeDefined();
     expect(await corpusState(db)).toMatchObject({ hash: corpus.hash, complete: true });
   });
@@ -95,11 +95,11 @@ describe('a seed cut short', () => {
     const db = fakeDatabase();
     const store = new CompanionStore(db, memorySource(corpus));
     await store.readingList.save(saved);
-    const original = db.titles.bulkPut.bind(db.titles);
-    db.titles.bulkPut = (() => Promise.reject(Object.assign(new Error('disk full'), { name: 'QuotaExceededError' }))) as unknown as typeof original;
+    const original = db.taxonomyEntries.bulkPut.bind(db.taxonomyEntries);
+    db.taxonomyEntries.bulkPut = (() => Promise.reject(Object.assign(new Error('disk full'), { name: 'QuotaExceededError' }))) as unknown as typeof original;
     await expect(store.ensureCorpus()).rejects.toMatchObject({ code: 'quota-exceeded' });
     expect((await store.readingList.list()).map((e) => e.key)).toEqual(['arxiv:2404.15449']);
-    db.titles.bulkPut = original;
+    db.taxonomyEntries.bulkPut = original;
     // Not cached as failed: the next call seeds.
     await expect(store.ensureCorpus()).resolves.toBe(corpus.hash);
   });
