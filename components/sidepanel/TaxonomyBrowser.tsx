@@ -79,7 +79,7 @@ export function TaxonomyBrowser({ client, focusNode }: { client: BackgroundClien
               <button type="button" class="node-label" aria-current={selected === node.id} onClick={() => void select(node.id)}>
                 {node.label}
               </button>
-              <span class="count">{t('entryCount', String(node.subtreeEntryCount))}</span>
+              <span class="count">{node.subtreeEntryCount === 1 ? t('entryCountOne') : t('entryCount', String(node.subtreeEntryCount))}</span>
             </div>
             {open && children.length > 0 && renderNodes(children)}
           </li>

@@ -21,7 +21,10 @@ export async function savePaperInTab(store: CompanionStore, tab: browser.Tabs.Ta
   const title = linkUrl ? '' : (description?.meta.citationTitle ?? description?.title ?? cleanPageTitle(tab.title ?? ''));
   const lookup = await store.lookupPage({ url, title, meta: description?.meta ?? {} });
   const paper = paperToSave(lookup, { url, title, authors: description?.meta.citationAuthors }, source);
-  if (!paper || (!paper.arxivId && lookup.matchedBy === null && !description)) return null;
+  // A page is a paper when it names an arXiv id, when the corpus knows its title, or when it
+  // carries citation meta tags (OpenReview, publishers); a listing or a home page is none of these.
+  const isPaper = Boolean(paper?.arxivId) || lookup.matchedBy !== null || Boolean(description?.meta.citationTitle);
+  if (!paper || !isPaper) return null;
   const { entry } = await store.readingList.save(paper);
   return entry.title;
 }

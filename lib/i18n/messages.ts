@@ -70,6 +70,7 @@ export const MESSAGES = {
   taxonomyPapers: { en: 'Papers here', zh_CN: '此分类下的论文' },
   noPapersHere: { en: 'No paper is filed directly here; open a branch below.', zh_CN: '此分类下没有直接收录的论文，请展开下级分类。' },
   entryCount: { en: '$1 papers', zh_CN: '$1 篇' },
+  entryCountOne: { en: '1 paper', zh_CN: '1 篇' },
   sortBy: { en: 'Sort by', zh_CN: '排序' },
   sortSaved: { en: 'Date saved', zh_CN: '保存时间' },
   sortTitle: { en: 'Title', zh_CN: '标题' },

@@ -20,8 +20,14 @@ export function paperToSave(lookup: Pick<PageLookup, 'arxivId' | 'pageVersion' |
     arxivId: lookup.arxivId,
     version: lookup.pageVersion,
     title,
-    authors: lookup.digest?.authors.length ? lookup.digest.authors : (page.authors ?? []),
+    authors: lookup.digest?.authors.length ? lookup.digest.authors : (page.authors ?? []).map(displayName),
     url: page.url && /^https?:\/\//.test(page.url) ? page.url : null,
     source,
   };
+}
+
+/** `citation_author` is written `Last, First` by arXiv and most publishers; a reading list reads `First Last`. */
+export function displayName(author: string): string {
+  const match = /^([^,]+),\s*([^,]+)$/.exec(author.trim());
+  return match ? `${match[2]} ${match[1]}` : author.trim();
 }

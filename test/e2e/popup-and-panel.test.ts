@@ -182,3 +182,25 @@ describe('the side panel and the reading list', () => {
     expect(await entry.locator('input.tags').inputValue()).toBe('identity, rlhf');
   });
 });
+
+describe('in a browser whose language is 简体中文', () => {
+  let session: ExtensionSession;
+  beforeAll(async () => {
+    session = await launchExtension(undefined, { uiLanguage: 'zh-CN' });
+    await routeFixtures(session.context);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('speaks Chinese in the popup and on the card, and leaves the digest text as written', async () => {
+    const popup = await openPopup(session);
+    expect(await popup.getByRole('combobox').getAttribute('placeholder')).toBe('搜索标题、方法、作者、中文或 arXiv 编号…');
+    expect(await popup.getByRole('radio').allTextContents()).toEqual(['全部', '速览', '分类表', '已保存']);
+    const page = await session.context.newPage();
+    await openPaperPage(page, 'https://arxiv.org/abs/2404.15449');
+    expect(await page.locator('arxiv-digest-card button.save').textContent()).toBe('保存到阅读列表');
+    await clickInCard(page, 'details > summary');
+    expect(await page.locator('arxiv-digest-card .abstract').textContent()).toMatch(/^The rapid development of diffusion models/);
+  });
+});

@@ -20,15 +20,20 @@ export interface ExtensionSession {
 /**
  * Starts Debian's Chromium with the built extension, headless, with no network of its own.
  * @param userDataDir A profile folder to reuse (to test restarts); a fresh one by default.
+ * @param uiLanguage The browser's UI language (`zh-CN`), which the extension's i18n follows.
  */
-export async function launchExtension(userDataDir?: string): Promise<ExtensionSession> {
+export async function launchExtension(userDataDir?: string, { uiLanguage = 'en-US' } = {}): Promise<ExtensionSession> {
   const profile = userDataDir ?? mkdtempSync(join(tmpdir(), 'adc-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
+    locale: uiLanguage,
+    // On Linux, Chromium takes its UI language from LANGUAGE; --lang covers the other platforms.
+    env: { ...process.env, LANGUAGE: uiLanguage.replace('-', '_') },
     // Extensions need Chromium's new headless mode, which playwright's own `headless` flag does not pick.
     headless: false,
     args: [
       '--headless=new',
+      `--lang=${uiLanguage}`,
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
       '--no-sandbox',
