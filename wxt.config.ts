@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { SAVE_PAPER_COMMAND } from './lib/background/commands';
 import { localeMessagesJson } from './lib/i18n/messages';
 import { splitKatexCss } from './lib/latex/katex-css';
 import { CONTENT_SCRIPT_MATCHES } from './lib/page/paper-sites';
@@ -25,7 +26,7 @@ export default defineConfig({
     // sidePanel: the panel a card's breadcrumb opens.
     permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'sidePanel'],
     commands: {
-      'save-paper': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_saveCommand__' },
+      [SAVE_PAPER_COMMAND]: { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_saveCommand__' },
     },
     // The toolbar button carries the badge that says a PDF tab's paper has a digest.
     action: { default_title: '__MSG_extensionName__' },

@@ -5,7 +5,7 @@ import { paperToSave, type PageFacts } from '../../lib/reading-list/paper-to-sav
 import { PaperCard } from './PaperCard';
 
 /** Alt+Shift+D: free on arXiv, Hugging Face and alphaXiv, and typed by one hand. */
-export function isToggleShortcut(event: KeyboardEvent): boolean {
+function isToggleShortcut(event: KeyboardEvent): boolean {
   return event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyD';
 }
 

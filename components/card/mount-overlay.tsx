@@ -14,7 +14,7 @@ import { markListedPapers } from './listing-markers';
 import { OverlayCard } from './OverlayCard';
 
 /** The name of the card's host element, also how tests find its open shadow root. */
-export const CARD_HOST = 'arxiv-digest-card';
+const CARD_HOST = 'arxiv-digest-card';
 
 /**
  * Runs on every matched page: marks the papers of a listing, or shows the card of the paper the

@@ -2,7 +2,7 @@ import browser from 'webextension-polyfill';
 import { arxivAbsUrl, arxivTitleSearchUrl } from '../../lib/arxiv';
 
 /** A result's arXiv page: the abs page when it has an id, else arXiv's title search. */
-export function resultUrl(hit: { arxivId: string | null; title: string }): string {
+function resultUrl(hit: { arxivId: string | null; title: string }): string {
   return hit.arxivId ? arxivAbsUrl({ id: hit.arxivId, version: null }) : arxivTitleSearchUrl(firstLine(hit.title));
 }
 

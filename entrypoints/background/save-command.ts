@@ -1,14 +1,12 @@
 import browser from 'webextension-polyfill';
+import { SAVE_PAPER_COMMAND } from '../../lib/background/commands';
 import type { CompanionStore } from '../../lib/store/companion-store';
 import { savePaperInTab } from './save-from-tab';
-
-/** The command name in the manifest's `commands` (Alt+Shift+S by default). */
-export const SAVE_COMMAND = 'save-paper';
 
 /** Alt+Shift+S saves the paper in the active tab, PDF tabs included. */
 export function registerSaveCommand(store: CompanionStore, refreshBadge: (tabId: number, url: string | undefined) => Promise<void>): void {
   browser.commands.onCommand.addListener(async (command) => {
-    if (command !== SAVE_COMMAND) return;
+    if (command !== SAVE_PAPER_COMMAND) return;
     const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
     if (!tab) return;
     const saved = await savePaperInTab(store, tab, 'command').catch(() => null);

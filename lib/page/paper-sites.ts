@@ -2,7 +2,7 @@
  * The sites the extension reads. Content scripts run only here, and the manifest asks for host
  * access to these and nothing more.
  */
-export const PAPER_SITE_HOSTS = [
+const PAPER_SITE_HOSTS = [
   'arxiv.org',
   '*.arxiv.org',
   'ar5iv.org',

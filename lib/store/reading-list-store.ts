@@ -188,7 +188,7 @@ function parse<S extends v.GenericSchema>(schema: S, input: unknown): v.InferOut
  * Title and source stay the list's own.
  * @returns `current` itself when the file adds nothing, so the caller can tell what changed.
  */
-export function mergeEntries(current: ReadingListEntry, incoming: ReadingListEntry): ReadingListEntry {
+function mergeEntries(current: ReadingListEntry, incoming: ReadingListEntry): ReadingListEntry {
   const later = incoming.updatedAt > current.updatedAt ? incoming : current;
   const earlier = later === incoming ? current : incoming;
   const merged: ReadingListEntry = {
