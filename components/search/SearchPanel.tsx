@@ -4,7 +4,7 @@ import type { BackgroundClient } from '../../lib/messages/background-client';
 import type { SearchResultHit } from '../../lib/messages/protocol';
 import { errorText } from '../client';
 import { t } from '../i18n';
-import { firstLine, openResult } from './open-result';
+import { openResult } from './open-result';
 
 type Filter = 'all' | 'paper' | 'entry' | 'saved';
 const FILTERS: { id: Filter; label: () => string }[] = [
@@ -62,7 +62,7 @@ export function SearchPanel({ client, limit = 20, whenEmpty, idPrefix }: { clien
 
   const save = async (hit: SearchResultHit) => {
     try {
-      await client.call({ type: 'readingList.save', paper: { arxivId: hit.arxivId, title: firstLine(hit.title), source: 'popup' } });
+      await client.call({ type: 'readingList.save', paper: { arxivId: hit.arxivId, title: hit.title, source: 'popup' } });
       setHits((now) => now.map((h) => (h.id === hit.id ? { ...h, saved: true } : h)));
     } catch (failure) {
       setError(t('saveFailed', errorText(failure)));
@@ -140,7 +140,7 @@ export function SearchPanel({ client, limit = 20, whenEmpty, idPrefix }: { clien
                 onClick={() => void openResult(hit)}
               >
                 <span class="result-title">
-                  {firstLine(hit.title)}
+                  {hit.title}
                   {hit.saved && (
                     <span class="saved-marker" title={t('savedMarker')} aria-label={t('savedMarker')}>
                       {' '}★

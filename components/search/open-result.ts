@@ -3,16 +3,10 @@ import { arxivAbsUrl, arxivTitleSearchUrl } from '../../lib/arxiv';
 
 /** A result's arXiv page: the abs page when it has an id, else arXiv's title search. */
 function resultUrl(hit: { arxivId: string | null; title: string }): string {
-  return hit.arxivId ? arxivAbsUrl({ id: hit.arxivId, version: null }) : arxivTitleSearchUrl(firstLine(hit.title));
+  return hit.arxivId ? arxivAbsUrl({ id: hit.arxivId, version: null }) : arxivTitleSearchUrl(hit.title);
 }
 
 /** Opens a result in a new tab. */
 export async function openResult(hit: { arxivId: string | null; title: string }): Promise<void> {
   await browser.tabs.create({ url: resultUrl(hit) });
-}
-
-/** A taxonomy entry's title field holds every title it gives, one per line; the first names it. */
-export function firstLine(text: string): string {
-  const newline = text.indexOf('\n');
-  return newline === -1 ? text : text.slice(0, newline);
 }

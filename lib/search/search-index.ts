@@ -78,6 +78,7 @@ export interface SearchHit {
   kind: SearchDocumentKind;
   arxivId: string | null;
   entryId: string | null;
+  /** The title a user knows it by (an entry block giving several: its first). */
   title: string;
   summary: string | null;
   placement: string[];
@@ -239,7 +240,8 @@ function toHit(result: SearchResult, match: SearchHit['match']): SearchHit {
     kind: result.kind as SearchDocumentKind,
     arxivId: (result.arxivId as string | null) ?? null,
     entryId: (result.entryId as string | null) ?? null,
-    title: result.title as string,
+    // A taxonomy entry indexes every title its block gives, one per line; the first names it.
+    title: firstLine(result.title as string),
     summary: (result.summary as string | null) ?? null,
     placement: (result.placement as string[]) ?? [],
     match,

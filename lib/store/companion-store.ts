@@ -1,5 +1,5 @@
 import { arxivRefFromUrl, parseArxivId, parseArxivLink, type ArxivRef } from '../arxiv';
-import { taxonomyPlacement, validateCorpus, type Corpus, type CorpusPaper, type CorpusTaxonomyEntry, type LookupResult, type TaxonomyPlacement } from '../corpus';
+import { taxonomyPlacement, validateCorpus, type Corpus, type CorpusTaxonomyEntry, type LookupResult, type TaxonomyPlacement } from '../corpus';
 import * as v from 'valibot';
 import { SettingsSchema, type CompanionApi, type PageLookup, type PageMeta, type RequestContext, type ResponseMap, type Settings, type TaxonomyNodeView } from '../messages/protocol';
 import { readingListKey } from '../reading-list/entry-key';
@@ -142,7 +142,7 @@ export class CompanionStore implements CompanionApi {
     const [index, savedKeys] = await Promise.all([this.searchIndex(), this.withReopen(() => this.readingList.keys())]);
     const hits = searchIndex(index, query, { kind: filters.kind, subtree: filters.subtree, savedKeys: filters.savedOnly ? savedKeys : undefined }, limit);
     return {
-      hits: hits.map((hit) => ({ ...hit, saved: savedKeys.has(readingListKey({ arxivId: hit.arxivId, title: hit.title.split('\n')[0]! }) ?? '') })),
+      hits: hits.map((hit) => ({ ...hit, saved: savedKeys.has(readingListKey(hit) ?? '') })),
     };
   }
 
@@ -298,4 +298,3 @@ function soleRef(links: readonly string[]): ArxivRef | null {
   return ids.size === 1 ? refs[0]! : null;
 }
 
-export type { CorpusPaper };
