@@ -159,7 +159,7 @@ describe('the overlay card in Chromium', () => {
     expect(await hidden()).toBe(true);
     expect(await page.locator('arxiv-digest-card button.toggle').getAttribute('aria-expanded')).toBe('false');
     await page.waitForTimeout(200);
-    await openPaperPage(page, 'https://arxiv.org/abs/2404.14162');
+    await openPaperPage(page, 'https://arxiv.org/abs/2403.04692');
     expect(await hidden()).toBe(true);
     await page.keyboard.press('Alt+Shift+KeyD');
     expect(await hidden()).toBe(false);
