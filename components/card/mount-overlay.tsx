@@ -4,6 +4,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { createBackgroundClient, type BackgroundClient } from '../../lib/messages/background-client';
 import { isDescribePageRequest, type PageDescription } from '../../lib/messages/notices';
+import { knowsPaper } from '../../lib/corpus/corpus-lookup';
 import { findCardAnchor } from '../../lib/page/card-anchor';
 import { arxivRefFromUrl } from '../../lib/arxiv/arxiv-url';
 import { isListingPage } from '../../lib/page/listing-links';
@@ -70,8 +71,8 @@ async function show(ctx: ContentScriptContext, client: BackgroundClient): Promis
   const meta = readPageMeta(document);
   const title = pageTitle(document);
   let lookup = byUrl ? await byUrl : null;
-  if (!lookup || (!lookup.digest && lookup.placements.length === 0)) lookup = await client.call({ type: 'lookupPage', url, title, meta });
-  if ((!lookup.digest && lookup.placements.length === 0) || ctx.isInvalid) return { outcome: 'none' };
+  if (!knowsPaper(lookup)) lookup = await client.call({ type: 'lookupPage', url, title, meta });
+  if (!lookup || !knowsPaper(lookup) || ctx.isInvalid) return { outcome: 'none' };
 
   const found = lookup;
   const { cardCollapsed: collapsed } = await settings;
@@ -103,16 +104,16 @@ async function show(ctx: ContentScriptContext, client: BackgroundClient): Promis
   return { outcome: 'card', remove: () => ui.remove() };
 }
 
-/**
- * KaTeX's rules go into the shadow root; its `@font-face` rules go into the page's head, because
- * fonts declared inside a shadow root are ignored. Both files, and the fonts, are the extension's
- * own (web-accessible), so no font is ever fetched from the page's origin.
- */
 function domReady(): Promise<void> {
   if (document.readyState !== 'loading') return Promise.resolve();
   return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
 }
 
+/**
+ * KaTeX's rules go into the shadow root; its `@font-face` rules go into the page's head, because
+ * fonts declared inside a shadow root are ignored. Both files, and the fonts, are the extension's
+ * own (web-accessible), so no font is ever fetched from the page's origin.
+ */
 function linkKatexStyles(shadow: ShadowRoot): void {
   const link = (href: string) => Object.assign(document.createElement('link'), { rel: 'stylesheet', href });
   shadow.prepend(link(browser.runtime.getURL('/katex/rules.css' as '/')));

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { BackgroundClient } from '../../lib/messages/background-client';
+import { knowsPaper } from '../../lib/corpus/corpus-lookup';
 import type { PageLookup } from '../../lib/messages/protocol';
 import { paperToSave } from '../../lib/reading-list/paper-to-save';
 import { SaveButton } from '../card/SaveButton';
@@ -12,7 +13,7 @@ export function CurrentTabPaper({ client, tab }: { client: BackgroundClient; tab
     if (!tab) return;
     client.call({ type: 'lookupPage', url: tab.url, title: tab.title }).then(setLookup, () => setLookup(null));
   }, [client, tab]);
-  if (!lookup || (!lookup.digest && lookup.placements.length === 0)) return <p class="muted">{t('noCurrentPaper')}</p>;
+  if (!lookup || !knowsPaper(lookup)) return <p class="muted">{t('noCurrentPaper')}</p>;
   const title = lookup.digest?.title ?? lookup.placements[0]?.title ?? tab?.title ?? '';
   const save = async () => {
     const paper = paperToSave(lookup, { url: tab?.url ?? null, title }, 'popup');

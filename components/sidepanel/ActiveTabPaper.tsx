@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { BackgroundClient } from '../../lib/messages/background-client';
+import { knowsPaper } from '../../lib/corpus/corpus-lookup';
 import type { PageLookup } from '../../lib/messages/protocol';
 import { paperToSave } from '../../lib/reading-list/paper-to-save';
 import { SaveButton } from '../card/SaveButton';
@@ -51,7 +52,7 @@ export function ActiveTabPaper({ client, onOpenNode }: { client: BackgroundClien
   }, [client, tab?.url, tab?.title]);
 
   if (error) return <p class="error">{t('errorPrefix', error)}</p>;
-  if (!lookup || (!lookup.digest && lookup.placements.length === 0)) return <p class="muted">{t('noCurrentPaper')}</p>;
+  if (!lookup || !knowsPaper(lookup)) return <p class="muted">{t('noCurrentPaper')}</p>;
   const { digest, placements } = lookup;
   const title = digest?.title ?? placements[0]?.title ?? tab?.title ?? '';
   const save = async () => {

@@ -27,17 +27,16 @@ export function SidePanelApp({ client }: { client: BackgroundClient }) {
   };
 
   useEffect(() => {
-    // A card's breadcrumb asked for a node before the panel was open: land there, once.
-    client.call({ type: 'settings.get' }).then(({ pendingTaxonomyNode }) => {
-      if (!pendingTaxonomyNode) return;
-      openNode(pendingTaxonomyNode);
+    // A node a card's breadcrumb asked for is shown once, then no longer pending.
+    const landOn = (nodeId: string) => {
+      openNode(nodeId);
       void client.call({ type: 'settings.update', patch: { pendingTaxonomyNode: null } });
-    }, () => {});
+    };
+    // Asked for before the panel was open…
+    client.call({ type: 'settings.get' }).then(({ pendingTaxonomyNode }) => pendingTaxonomyNode && landOn(pendingTaxonomyNode), () => {});
     // …or while it was open.
     const onNotice = (message: unknown) => {
-      if (!isPanelNotice(message)) return undefined;
-      openNode(message.nodeId);
-      void client.call({ type: 'settings.update', patch: { pendingTaxonomyNode: null } });
+      if (isPanelNotice(message)) landOn(message.nodeId);
       return undefined;
     };
     browser.runtime.onMessage.addListener(onNotice);

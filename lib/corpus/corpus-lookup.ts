@@ -24,6 +24,11 @@ export interface LookupResult {
   placements: TaxonomyPlacement[];
 }
 
+/** True when the corpus knows the paper: it has a digest, or a place in the taxonomy. */
+export function knowsPaper(result: Pick<LookupResult, 'digest' | 'placements'> | null | undefined): boolean {
+  return Boolean(result && (result.digest || result.placements.length > 0));
+}
+
 /**
  * Answers "what do we know about this paper?" by arXiv id or by title, over a loaded corpus.
  * Titles go through {@link TitleIndex}, so only high-confidence matches count.

@@ -1,6 +1,6 @@
 export { buildCorpus, CorpusBuildError, type CorpusBuildResult, type CorpusWarning, type SourceDocument } from './build-corpus';
 export { corpusStats, type CorpusStats } from './corpus-stats';
-export { CorpusLookup, taxonomyPlacement, type LookupResult, type TaxonomyPlacement } from './corpus-lookup';
+export { CorpusLookup, knowsPaper, taxonomyPlacement, type LookupResult, type TaxonomyPlacement } from './corpus-lookup';
 export {
   CORPUS_SCHEMA_VERSION,
   CorpusSchema,

@@ -1,5 +1,5 @@
 import { arxivRefFromUrl, parseArxivId, parseArxivLink, type ArxivRef } from '../arxiv';
-import { taxonomyPlacement, validateCorpus, type Corpus, type CorpusTaxonomyEntry, type LookupResult, type TaxonomyPlacement } from '../corpus';
+import { knowsPaper, taxonomyPlacement, validateCorpus, type Corpus, type CorpusTaxonomyEntry, type LookupResult, type TaxonomyPlacement } from '../corpus';
 import * as v from 'valibot';
 import { SettingsSchema, type CompanionApi, type PageLookup, type PageMeta, type RequestContext, type ResponseMap, type Settings, type TaxonomyNodeView } from '../messages/protocol';
 import { readingListKey } from '../reading-list/entry-key';
@@ -7,7 +7,7 @@ import { loadSearchIndex, searchIndex, type SearchIndex } from '../search';
 import { TitleIndex } from '../titles';
 import type { CompanionDatabase, StoredTaxonomyNode, TitleRow } from './database';
 import { ReadingListStore } from './reading-list-store';
-import { corpusState, seedCorpus, type SeedResult } from './seed-corpus';
+import { corpusState, seedCorpus } from './seed-corpus';
 import { StoreError, toStoreError } from './store-error';
 
 /** Where the bundled corpus comes from: in the extension, `corpus-version.json` and `corpus.json`. */
@@ -36,7 +36,6 @@ export class CompanionStore implements CompanionApi {
     private readonly db: CompanionDatabase,
     private readonly source: CorpusSource,
     private readonly hooks: {
-      onSeeded?: (result: SeedResult) => void;
       /** Opens the side panel in a tab on a taxonomy node; false when the browser would not (no user gesture). */
       openSidePanel?: (tabId: number | undefined, nodeId: string) => Promise<boolean>;
     } = {},
@@ -65,8 +64,7 @@ export class CompanionStore implements CompanionApi {
     if (checked.corpus.hash !== hash) throw new StoreError('corpus-invalid', 'corpus.json and its version file disagree');
     this.index = null;
     this.titles = null;
-    const result = await this.withReopen(() => seedCorpus(this.db, checked.corpus as Corpus));
-    this.hooks.onSeeded?.(result);
+    await this.withReopen(() => seedCorpus(this.db, checked.corpus as Corpus));
     return hash;
   }
 
@@ -84,14 +82,15 @@ export class CompanionStore implements CompanionApi {
     }
   }
 
-  private async corpusCall<T>(operation: () => Promise<T>): Promise<T> {
-    await this.ensureCorpus();
-    return this.withReopen(operation);
+  /** A database call that needs the corpus whole; it gets the corpus hash. */
+  private async corpusCall<T>(operation: (hash: string) => Promise<T>): Promise<T> {
+    const hash = await this.ensureCorpus();
+    return this.withReopen(() => operation(hash));
   }
 
   /** Recognises the paper on a page by its URL, its citation metadata, its links or its title. */
   async lookupPage({ url, title, meta }: { url: string; title?: string; meta?: PageMeta }): Promise<PageLookup> {
-    return this.corpusCall(async () => {
+    return this.corpusCall(async (hash) => {
       const byUrl = arxivRefFromUrl(url);
       const byMeta = parseArxivId(meta?.citationArxivId ?? '') ?? (meta?.citationPdfUrl ? arxivRefFromUrl(meta.citationPdfUrl) : null);
       const byLink = soleRef(meta?.arxivLinks ?? []);
@@ -102,15 +101,15 @@ export class CompanionStore implements CompanionApi {
       let result: LookupResult = ref ? await this.byId(ref.id) : { arxivId: null, digest: null, placements: [] };
       let how: PageLookup['matchedBy'] = result.digest ? matchedBy : null;
       if (!result.digest && pageTitle) {
-        const byTitle = await this.byTitle(pageTitle);
+        const byTitle = await this.byTitle(pageTitle, hash);
         // A title may not overrule an id the page states: it only adds placements to that paper.
         const agrees = !ref || !byTitle.arxivId || byTitle.arxivId === ref.id;
-        if (agrees && (byTitle.digest || byTitle.placements.length > 0)) {
+        if (agrees && knowsPaper(byTitle)) {
           result = ref && !byTitle.digest ? { ...byTitle, arxivId: ref.id } : byTitle;
           how = ref ? matchedBy : 'title';
         }
       }
-      if (!result.digest && result.placements.length === 0) how = null;
+      if (!knowsPaper(result)) how = null;
       const arxivId = result.arxivId ?? ref?.id ?? null;
       const savedKey = readingListKey({ arxivId, title: result.digest?.title ?? pageTitle });
       const pageVersion = ref?.version ?? null;
@@ -180,7 +179,7 @@ export class CompanionStore implements CompanionApi {
     return this.corpusCall(async () => {
       const ids = [...new Set(arxivIds.flatMap((id) => parseArxivId(id)?.id ?? []))];
       const [papers, saved] = await Promise.all([this.db.papers.bulkGet(ids), this.readingList.keys()]);
-      return { digests: papers.flatMap((paper) => paper?.arxivId ?? []), saved: ids.filter((id) => saved.has(`arxiv:${id}`)) };
+      return { digests: papers.flatMap((paper) => paper?.arxivId ?? []), saved: ids.filter((id) => saved.has(readingListKey({ arxivId: id, title: null })!)) };
     });
   }
 
@@ -247,8 +246,7 @@ export class CompanionStore implements CompanionApi {
    * serialised index is faster than rebuilding it (`npm run bench` measures both).
    */
   searchIndex(): Promise<SearchIndex> {
-    this.index ??= this.corpusCall(async () => {
-      const hash = await this.ensureCorpus();
+    this.index ??= this.corpusCall(async (hash) => {
       const cached = await this.db.searchIndexes.get(hash);
       if (!cached) throw new StoreError('internal', 'the search index cache is missing');
       return loadSearchIndex(cached.json);
@@ -266,9 +264,9 @@ export class CompanionStore implements CompanionApi {
     return { arxivId: id, digest, placements: await this.placements(entries.filter((entry) => entry !== undefined)) };
   }
 
-  private async byTitle(title: string): Promise<LookupResult> {
-    this.titles ??= this.ensureCorpus()
-      .then((hash) => this.db.titleIndexes.get(hash))
+  private async byTitle(title: string, hash: string): Promise<LookupResult> {
+    this.titles ??= this.db.titleIndexes
+      .get(hash)
       .then((row) => new TitleIndex((row?.titles ?? []).map((entry) => [entry.title, entry] as const)));
     const matches = (await this.titles).match(title).map((match) => match.item);
     const paper = matches.find((row) => row.arxivId);
