@@ -8,16 +8,20 @@
  *    `ğ` (U+011F), which is what windows-1254 (Turkish) has at 0xF0;
  *  - no character for 0x81, 0x8D, 0x8E, 0x8F, 0x90, 0x9D, 0x9E or 0xAD occurs,
  *    while every other byte 0x80..0xBF does. The first seven are exactly the
- *    bytes iconv-lite's windows-1254 table leaves undefined (windows-1252 would
+ *    bytes the windows-1254 table leaves undefined (windows-1252 would
  *    have kept 0x8E/0x9E as Ž/ž); 0xAD is the soft hyphen, which was stripped.
- * So the reverse table is iconv-lite's windows-1254 plus windows-1252 (both
- * real tables; accepting either spelling costs nothing because they never map
- * two different characters to the same byte), with no hand-typed entries.
+ * So the reverse table is windows-1254 plus windows-1252 (both real tables;
+ * accepting either spelling costs nothing because they never map two different
+ * characters to the same byte), with no hand-typed entries.
  *
- * iconv-lite needs a Buffer implementation at call time, so the tables are
- * built lazily: merely importing this module stays side-effect free.
+ * The tables come from the platform's `TextDecoder`, which browsers, workers and
+ * Node all have, so the repair runs in the extension as it does in the build.
+ * WHATWG decoders map a byte a code page leaves undefined to the C1 control of
+ * the same value; those are treated as undefined here. (Node decodes
+ * windows-1252 as ISO-8859-1, which also shows up as C1 controls, so Node only
+ * lacks windows-1252's Ž/ž, which windows-1254 leaves undefined anyway.)
+ * The tables are built lazily: merely importing this module stays side-effect free.
  */
-import iconv from 'iconv-lite';
 
 /** Bytes that vanished from the damaged file: the seven undefined in windows-1254, plus 0xAD. */
 export const DROPPED_BYTES: readonly number[] = Object.freeze([0x81, 0x8d, 0x8e, 0x8f, 0x90, 0x9d, 0x9e, 0xad]);
@@ -37,24 +41,25 @@ interface CodepageTables {
 
 let tables: CodepageTables | undefined;
 
+/** Each byte's character in a code page; '' for a byte the code page leaves undefined. */
 function decodeAllBytes(codepage: string): string[] {
   const all = new Uint8Array(256);
   for (let b = 0; b < 256; b++) all[b] = b;
-  const decoded = [...iconv.decode(all, codepage)];
+  const decoded = [...new TextDecoder(codepage).decode(all)];
   if (decoded.length !== 256) throw new Error(`unexpected ${codepage} table length ${decoded.length}`);
-  return decoded;
+  return decoded.map((ch, b) => (ch === '\uFFFD' || (b >= 0x80 && b <= 0x9f && ch.codePointAt(0) === b) ? '' : ch));
 }
 
 function codepageTables(): CodepageTables {
   if (tables) return tables;
   const primary = decodeAllBytes(PRIMARY_CODEPAGE);
   const secondary = decodeAllBytes(SECONDARY_CODEPAGE);
-  const byteToChar = primary.map((ch) => (ch === '\uFFFD' ? '' : ch));
+  const byteToChar = primary;
   const charToByte = new Map<string, number>();
   for (const table of [primary, secondary]) {
     for (let b = 0x80; b < 256; b++) {
       const ch = table[b]!;
-      if (ch !== '\uFFFD' && !charToByte.has(ch)) charToByte.set(ch, b);
+      if (ch !== '' && !charToByte.has(ch)) charToByte.set(ch, b);
     }
   }
   tables = { byteToChar, charToByte };
