@@ -37,11 +37,14 @@ export default defineConfig({
   hooks: {
     // The corpus is rebuilt from data/sources/ on every build, so a build can never ship a stale one.
     'build:publicAssets': async (_wxt, files) => {
-      const { buildProjectCorpus } = await import('./data/tools/corpus-sources');
+      const { buildProjectCorpus, PROJECT_ROOT, readSources } = await import('./data/tools/corpus-sources');
+      const { shippedRepairModelJson } = await import('./data/tools/repair-model');
       const { corpus } = buildProjectCorpus();
       files.push({ contents: JSON.stringify(corpus), relativeDest: 'corpus.json' });
       // Read on every worker start to decide whether to re-seed, so it must stay tiny.
       files.push({ contents: JSON.stringify({ hash: corpus.hash, schemaVersion: corpus.schemaVersion }), relativeDest: 'corpus-version.json' });
+      // The importer repairs a damaged digest file with it; it is fetched only when one is imported.
+      files.push({ contents: shippedRepairModelJson(PROJECT_ROOT, readSources()), relativeDest: 'repair-model.json' });
       for (const locale of ['en', 'zh_CN'] as const) {
         files.push({ contents: JSON.stringify(localeMessagesJson(locale), null, 1), relativeDest: `_locales/${locale}/messages.json` });
       }

@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { evaluateRoundTrip, looksLikeMojibake, repairIfMojibake, trainRepairModel, type RepairEvaluation, type RepairModel } from '../../lib/mojibake';
 import { PROJECT_ROOT as root, readSources } from './corpus-sources';
-import { cleanTrainingTexts, loadRepairModel } from './repair-model';
+import { cleanTrainingTexts, loadRepairModel, SHIPPED_MODEL_MIN_WORD_FREQ } from './repair-model';
 
 const sources = readSources(root);
 const fixture = (name: string) => readFileSync(join(root, 'test', 'fixtures', 'mojibake', name), 'utf8');
@@ -51,7 +51,7 @@ const [model, trainMs] = timed(() => loadRepairModel(root, sources));
 const [baseline, baselineTrainMs] = timed(
   (): RepairModel => trainRepairModel({ corpus: cleanTrainingTexts(sources), order: 2, triggerWindow: 0, weights: { triggerWeight: 0 } }),
 );
-const [compact, compactTrainMs] = timed(() => loadRepairModel(root, sources, { minWordFreq: 5 }));
+const [compact, compactTrainMs] = timed(() => loadRepairModel(root, sources, { minWordFreq: SHIPPED_MODEL_MIN_WORD_FREQ }));
 
 const seed003 = sources.find((source) => looksLikeMojibake(source.text))!.text;
 const [repaired003, repair003Ms] = timed(() => repairIfMojibake(seed003, model));
