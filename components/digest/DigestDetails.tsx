@@ -1,4 +1,5 @@
 import type { CorpusPaper, TaxonomyPlacement } from '../../lib/corpus';
+import type { ImportProvenance } from '../../lib/store/database';
 import { t } from '../i18n';
 import { MarkedText } from './MarkedText';
 import { CorpusHtml } from './CorpusHtml';
@@ -110,10 +111,13 @@ function ChatPaperNotes({ notes, paper }: { notes: ChatPaper; paper: CorpusPaper
   );
 }
 
-function Provenance({ paper }: { paper: CorpusPaper }) {
+function Provenance({ paper }: { paper: CorpusPaper & { imported?: ImportProvenance } }) {
   return (
     <section>
       <h3>{t('provenance')}</h3>
+      {paper.imported && (
+        <p class="imported-from">{t('importedFrom', paper.imported.file, new Date(paper.imported.importedAt).toLocaleDateString())}</p>
+      )}
       <table class="provenance">
         <thead>
           <tr>

@@ -1,6 +1,6 @@
 import { mergeDigestEntries, parseDigestDocument, detectDigestKind, type DigestEntry, type DigestWarning } from '../digest';
-import { renderLatexText, sanitizeRenderedHtml } from '../latex';
-import { repairIfMojibake, type RepairModel, type RepairResult } from '../mojibake';
+import { isMathLimitReason, renderLatexText, sanitizeRenderedHtml } from '../latex';
+import { looksLikeMojibake, repairIfMojibake, type RepairModel, type RepairResult } from '../mojibake';
 import { parseTaxonomy, type TaxonomyParseResult } from '../taxonomy';
 import { TitleIndex } from '../titles';
 import { CORPUS_SCHEMA_VERSION, type Corpus, type CorpusPaper, type CorpusSource, type CorpusTaxonomyEntry } from './corpus-schema';
@@ -19,6 +19,17 @@ export interface CorpusWarning {
   file: string;
   line: number;
   message: string;
+  /** Set for math that hit KaTeX's limits (a macro bomb): shown as text in a build, refused by an import. */
+  code?: 'math-limit';
+}
+
+/** Options of {@link buildCorpus}. */
+export interface BuildCorpusOptions {
+  /**
+   * Taxonomy entries to link digests to by title when the sources hold no taxonomy: an import links
+   * new digests to the taxonomy already in the database. The entries are not changed.
+   */
+  linkTo?: readonly CorpusTaxonomyEntry[];
 }
 
 /** The corpus, before its hash is taken, with what the build noticed on the way. */
@@ -60,18 +71,20 @@ const TAXONOMY_SEPARATOR = /^\u00a0$/m;
  * digests to taxonomy entries by title.
  *
  * @param sources Every source document; file names are provenance only, the kind is read from the text.
- * @param repairModel The language model that fills the bytes mojibake dropped.
+ * @param repairModel The language model that fills the bytes mojibake dropped; null when the caller
+ *   has checked that no source looks like mojibake (a damaged source then throws).
  * @throws {CorpusBuildError} when a file is of no known kind or two taxonomies are given.
  * @throws DigestFormatError / TaxonomyFormatError for a malformed file, naming its line.
  */
-export function buildCorpus(sources: readonly SourceDocument[], repairModel: RepairModel): CorpusBuildResult {
+export function buildCorpus(sources: readonly SourceDocument[], repairModel: RepairModel | null, options: BuildCorpusOptions = {}): CorpusBuildResult {
   const warnings: CorpusWarning[] = [];
   const corpusSources: CorpusSource[] = [];
   const digestSources: ParsedDigestSource[] = [];
   let taxonomy: TaxonomyParseResult | undefined;
 
   for (const { file, text } of [...sources].sort((a, b) => a.file.localeCompare(b.file))) {
-    const repair = withLostCharactersShown(repairIfMojibake(text, repairModel), file, warnings);
+    if (!repairModel && looksLikeMojibake(text)) throw new CorpusBuildError(file, 'looks like mojibake, and no repair model was given');
+    const repair = withLostCharactersShown(repairModel ? repairIfMojibake(text, repairModel) : unrepaired(text), file, warnings);
     const kind = detectDigestKind(repair.text) ?? (TAXONOMY_SEPARATOR.test(repair.text) ? 'taxonomy' : null);
     if (kind === null) throw new CorpusBuildError(file, 'expected a weekly overview, a daily digest or a taxonomy export');
     const source: CorpusSource = {
@@ -97,7 +110,8 @@ export function buildCorpus(sources: readonly SourceDocument[], repairModel: Rep
   }
 
   const taxonomyEntries: CorpusTaxonomyEntry[] = (taxonomy?.entries ?? []).map((entry) => ({ ...entry, arxivIds: [] }));
-  const byTitle = new TitleIndex(taxonomyEntries.flatMap((entry) => entry.titles.map((title) => [title, entry] as const)));
+  const linkable = taxonomy ? taxonomyEntries : (options.linkTo ?? []).map((entry) => ({ ...entry, arxivIds: [] }));
+  const byTitle = new TitleIndex(linkable.flatMap((entry) => entry.titles.map((title) => [title, entry] as const)));
 
   let uncertainOutsideFields = 0;
   const merged = mergeDigestEntries(digestSources.flatMap((source) => source.entries));
@@ -106,6 +120,16 @@ export function buildCorpus(sources: readonly SourceDocument[], repairModel: Rep
     const linked = [...new Set(byTitle.match(entry.title).map((match) => match.item))];
     for (const taxonomyEntry of linked) taxonomyEntry.arxivIds.push(entry.arxivId);
     const abstract = renderLatexText(entry.abstract);
+    for (const segment of abstract.segments) {
+      if (segment.kind !== 'math' || !isMathLimitReason(segment.fallbackReason ?? '')) continue;
+      const origin = entry.provenance[0];
+      warnings.push({
+        file: origin?.sourceFile ?? '',
+        line: origin?.line ?? 1,
+        message: `math in the abstract of ${entry.arxivId} hit KaTeX's limits (${segment.fallbackReason}); shown as text`,
+        code: 'math-limit',
+      });
+    }
     return {
       ...entry,
       abstract: abstract.plain,
@@ -194,6 +218,10 @@ function withLostCharactersShown(repair: RepairResult, file: string, warnings: C
     index++;
   }
   return { ...repair, text, uncertain: [...repair.uncertain, ...lost].sort((a, b) => a.index - b.index) };
+}
+
+function unrepaired(text: string): RepairResult {
+  return { text, repaired: false, damagedChars: 0, uncertain: [] };
 }
 
 /** UTF-16 range of each entry in its source, from its first line to the next entry's first line. */

@@ -1,4 +1,4 @@
-export { buildCorpus, CorpusBuildError, type CorpusBuildResult, type CorpusWarning, type SourceDocument } from './build-corpus';
+export { buildCorpus, CorpusBuildError, type BuildCorpusOptions, type CorpusBuildResult, type CorpusWarning, type SourceDocument } from './build-corpus';
 export { corpusStats, type CorpusStats } from './corpus-stats';
 export { CorpusLookup, knowsPaper, taxonomyPlacement, type LookupResult, type TaxonomyPlacement } from './corpus-lookup';
 export {

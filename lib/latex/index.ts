@@ -15,7 +15,7 @@ import type { RenderedLatex, RichSegment } from './types.ts';
 
 export type { Emphasis, LatexToken, RenderedLatex, RichSegment } from './types.ts';
 export { containsRawLatexCommand, escapeHtml, htmlToVisibleText, segmentsToHtml } from './html.ts';
-export { KATEX_OPTIONS, MAX_TEX_LENGTH, renderKatex, type KatexRenderResult } from './render-katex.ts';
+export { KATEX_OPTIONS, MAX_TEX_LENGTH, renderKatex, isMathLimitReason, type KatexRenderResult } from './render-katex.ts';
 export { mathToUnicode } from './math-to-unicode.ts';
 export { latexToPlainText, tokenPlainText } from './plain.ts';
 export { tokenizeLatex } from './tokenize-latex.ts';
@@ -34,7 +34,7 @@ export function renderLatexText(input: string): RenderedLatex {
     const rendered = renderKatex(token.tex, token.display);
     return rendered.ok
       ? { kind: 'math', tex: token.tex, display: token.display, plain, html: rendered.html }
-      : { kind: 'math', tex: token.tex, display: token.display, plain, html: mathFallbackHtml(plain, token.display), fallback: true };
+      : { kind: 'math', tex: token.tex, display: token.display, plain, html: mathFallbackHtml(plain, token.display), fallback: true, fallbackReason: rendered.reason };
   });
   return {
     plain: segments.map((s) => (s.kind === 'math' ? s.plain : tokenPlainText(s))).join(''),

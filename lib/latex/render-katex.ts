@@ -54,6 +54,15 @@ export const KATEX_OPTIONS = Object.freeze({
  */
 export const MAX_TEX_LENGTH = 1000;
 
+/**
+ * Whether a fallback reason means the TeX hit one of KaTeX's limits (a macro that expands without
+ * end, nesting deep enough to exhaust the stack) rather than being merely malformed: such input is
+ * written to hurt, and an importer refuses the file that carries it.
+ */
+export function isMathLimitReason(reason: string): boolean {
+  return /Too many expansions|call stack|RangeError/i.test(reason);
+}
+
 /** Outcome of rendering one span: KaTeX HTML, or the reason it fell back. */
 export type KatexRenderResult = { ok: true; html: string } | { ok: false; reason: string };
 

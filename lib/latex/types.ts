@@ -24,7 +24,7 @@ export type Emphasis = 'bold' | 'italic' | 'code';
  */
 export type RichSegment =
   | { kind: 'text'; text: string; emphasis?: Emphasis }
-  | { kind: 'math'; tex: string; display: boolean; plain: string; html: string; fallback?: boolean }
+  | { kind: 'math'; tex: string; display: boolean; plain: string; html: string; fallback?: boolean; fallbackReason?: string }
   | { kind: 'url'; url: string };
 
 /** Result of the full pipeline for one piece of input text. */

@@ -8,6 +8,7 @@ import type { CorpusPaper, LookupResult, TaxonomyPlacement } from '../corpus';
 import { ReadingListPatchSchema, SavePaperSchema, type ReadingListEntry } from '../reading-list/reading-list-entry';
 import type { SearchHit } from '../search';
 import type { StoredTaxonomyNode } from '../store/database';
+import type { ImportBatchSummary } from '../store/import-store';
 import type { StoreErrorCode } from '../store/store-error';
 
 // Pages are hostile: every string from one is bounded before it reaches the database.
@@ -63,6 +64,10 @@ export const RequestSchema = v.variant('type', [
   // 20 MB of JSON is some 50,000 entries: far more than a reading list, far less than a tab can choke on.
   v.object({ type: v.literal('readingList.import'), text: v.pipe(v.string(), v.maxLength(20_000_000)) }),
   v.object({ type: v.literal('taxonomyRoots') }),
+  v.object({ type: v.literal('imports.list') }),
+  v.object({ type: v.literal('imports.remove'), batchId: pageText(100) }),
+  // The options page's import worker wrote or removed imported digests: caches over them are stale.
+  v.object({ type: v.literal('imports.changed') }),
 ]);
 
 /** A request as a sender writes it (defaults may be left out). */
@@ -119,6 +124,11 @@ export interface ResponseMap {
   'readingList.import': { added: number; updated: number; unchanged: number };
   /** The top-level taxonomy areas, for the tree browser. */
   taxonomyRoots: { roots: TaxonomyNodeView['children'] };
+  /** Every import of digest files, newest first, with its per-file report. */
+  'imports.list': { batches: ImportBatchSummary[] };
+  /** How many imported digests went with the import. */
+  'imports.remove': { papers: number };
+  'imports.changed': { ok: true };
 }
 
 /** Error codes on the wire: the store's, plus those of the protocol itself. */

@@ -3,7 +3,7 @@
  * and loading the MiniSearch index, and a ranking that tries exact words before typos.
  */
 export { tokenize, tokenizeField, foldText, isHanTerm, nameKey } from './tokenize';
-export { searchDocumentsFromCorpus, SEARCH_FIELDS, STORED_FIELDS, type SearchDocument, type SearchDocumentKind } from './search-documents';
+export { searchDocumentsFromCorpus, paperSearchDocuments, SEARCH_FIELDS, STORED_FIELDS, type SearchDocument, type SearchDocumentKind } from './search-documents';
 export {
   createSearchIndex,
   loadSearchIndex,

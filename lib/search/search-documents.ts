@@ -1,4 +1,4 @@
-import type { Corpus, CorpusTaxonomyNode } from '../corpus';
+import type { Corpus, CorpusPaper, CorpusTaxonomyNode } from '../corpus';
 import { nameKey } from './tokenize';
 
 /** What a search result points at: a paper with a digest, or a taxonomy entry with none. */
@@ -53,32 +53,8 @@ const TITLE_METHOD = /^([^:：]{2,40})[:：]\s/;
  */
 export function searchDocumentsFromCorpus(corpus: Pick<Corpus, 'papers' | 'taxonomy'>): SearchDocument[] {
   const nodes = new Map(corpus.taxonomy.nodes.map((node) => [node.id, node]));
-  const entries = new Map(corpus.taxonomy.entries.map((entry) => [entry.id, entry]));
   const paperIds = new Set(corpus.papers.map((paper) => paper.arxivId));
-  const documents: SearchDocument[] = [];
-
-  for (const paper of corpus.papers) {
-    const placed = paper.taxonomyEntryIds.map((id) => entries.get(id)!).filter(Boolean);
-    const methods = unique([...titleMethods(paper.title), ...placed.flatMap((e) => [e.method, ...e.aliases])]);
-    documents.push({
-      id: `paper:${paper.arxivId}`,
-      kind: 'paper',
-      arxivId: paper.arxivId,
-      entryId: placed[0]?.id ?? null,
-      title: paper.title,
-      titleZh: paper.chatPaper?.titleZh ?? '',
-      authors: unique([...paper.authors, ...(paper.chatPaper?.authors ?? [])]).join('; '),
-      methods: methods.join('; '),
-      keywords: [...(paper.chatPaper?.keywords ?? []), paper.chatPaper?.affiliation ?? ''].join('; '),
-      summaryZh: [paper.summaryZh ?? '', ...paper.takeaways].join('\n'),
-      abstract: paper.abstract,
-      path: placed.map((e) => e.path.join(PATH_SEPARATOR)).join('\n'),
-      summary: paper.summaryZh,
-      placement: placed[0]?.path ?? [],
-      nodeIds: unique(placed.flatMap((e) => ancestorIds(e.nodeId, nodes))),
-      methodKeys: methodKeys(methods),
-    });
-  }
+  const documents = paperSearchDocuments(corpus.papers, corpus.taxonomy);
 
   for (const entry of corpus.taxonomy.entries) {
     if (entry.arxivIds.some((id) => paperIds.has(id))) continue;
@@ -103,6 +79,37 @@ export function searchDocumentsFromCorpus(corpus: Pick<Corpus, 'papers' | 'taxon
     });
   }
   return documents;
+}
+
+/**
+ * One search document per paper, placed in the taxonomy by its links. Imported papers are added
+ * to an index with this alone: the taxonomy entries they link to are already in it.
+ */
+export function paperSearchDocuments(papers: readonly CorpusPaper[], taxonomy: Pick<Corpus['taxonomy'], 'nodes' | 'entries'>): SearchDocument[] {
+  const nodes = new Map(taxonomy.nodes.map((node) => [node.id, node]));
+  const entries = new Map(taxonomy.entries.map((entry) => [entry.id, entry]));
+  return papers.map((paper) => {
+    const placed = paper.taxonomyEntryIds.map((id) => entries.get(id)!).filter(Boolean);
+    const methods = unique([...titleMethods(paper.title), ...placed.flatMap((e) => [e.method, ...e.aliases])]);
+    return {
+      id: `paper:${paper.arxivId}`,
+      kind: 'paper',
+      arxivId: paper.arxivId,
+      entryId: placed[0]?.id ?? null,
+      title: paper.title,
+      titleZh: paper.chatPaper?.titleZh ?? '',
+      authors: unique([...paper.authors, ...(paper.chatPaper?.authors ?? [])]).join('; '),
+      methods: methods.join('; '),
+      keywords: [...(paper.chatPaper?.keywords ?? []), paper.chatPaper?.affiliation ?? ''].join('; '),
+      summaryZh: [paper.summaryZh ?? '', ...paper.takeaways].join('\n'),
+      abstract: paper.abstract,
+      path: placed.map((e) => e.path.join(PATH_SEPARATOR)).join('\n'),
+      summary: paper.summaryZh,
+      placement: placed[0]?.path ?? [],
+      nodeIds: unique(placed.flatMap((e) => ancestorIds(e.nodeId, nodes))),
+      methodKeys: methodKeys(methods),
+    };
+  });
 }
 
 /** The name a title gives its method before a colon: `InstructPix2Pix: Learning to …` → `InstructPix2Pix`. */

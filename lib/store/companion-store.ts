@@ -3,9 +3,10 @@ import { knowsPaper, taxonomyPlacement, validateCorpus, type Corpus, type Corpus
 import * as v from 'valibot';
 import { SettingsSchema, type CompanionApi, type PageLookup, type PageMeta, type RequestContext, type ResponseMap, type Settings, type TaxonomyNodeView } from '../messages/protocol';
 import { readingListKey } from '../reading-list/entry-key';
-import { loadSearchIndex, searchIndex, type SearchIndex } from '../search';
+import { loadSearchIndex, paperSearchDocuments, searchIndex, type SearchIndex } from '../search';
 import { TitleIndex } from '../titles';
 import type { CompanionDatabase, StoredTaxonomyNode, TitleRow } from './database';
+import { ImportStore } from './import-store';
 import { ReadingListStore } from './reading-list-store';
 import { corpusState, seedCorpus } from './seed-corpus';
 import { StoreError, toStoreError } from './store-error';
@@ -28,6 +29,7 @@ export interface CorpusSource {
  */
 export class CompanionStore implements CompanionApi {
   readonly readingList: ReadingListStore;
+  readonly imports: ImportStore;
   private ready: Promise<string> | null = null;
   private index: Promise<SearchIndex> | null = null;
   private titles: Promise<TitleIndex<TitleRow>> | null = null;
@@ -41,6 +43,7 @@ export class CompanionStore implements CompanionApi {
     } = {},
   ) {
     this.readingList = new ReadingListStore(db);
+    this.imports = new ImportStore(db);
   }
 
   /**
@@ -159,17 +162,18 @@ export class CompanionStore implements CompanionApi {
       }
       const children = (await this.db.taxonomyNodes.bulkGet(node.childIds)).filter((child) => child !== undefined);
       const entries = (await this.db.taxonomyEntries.bulkGet(node.entryIds)).filter((entry) => entry !== undefined);
-      const digests = await this.db.papers.bulkGet(entries.flatMap((entry) => entry.arxivIds));
+      const imported = await this.imports.importsLinkedTo(entries.map((entry) => entry.id));
+      const arxivIdsOf = (entry: CorpusTaxonomyEntry) => [...new Set([...entry.arxivIds, ...imported.filter((paper) => paper.taxonomyEntryIds.includes(entry.id)).map((paper) => paper.arxivId)])];
+      const digests = await this.imports.visiblePapers(entries.flatMap(arxivIdsOf));
       const placements = await this.placements(entries);
       return {
         node,
         ancestors: ancestors.map(({ id, label }) => ({ id, label })),
         children: children.map(({ id, label, kind, subtreeEntryCount }) => ({ id, label, kind, subtreeEntryCount })),
-        entries: placements.map((placement, i) => ({
-          ...placement,
-          arxivIds: entries[i]!.arxivIds,
-          summaryZh: digests.find((paper) => paper && entries[i]!.arxivIds.includes(paper.arxivId))?.summaryZh ?? null,
-        })),
+        entries: placements.map((placement, i) => {
+          const arxivIds = arxivIdsOf(entries[i]!);
+          return { ...placement, arxivIds, summaryZh: arxivIds.map((id) => digests.get(id)?.summaryZh).find(Boolean) ?? null };
+        }),
       };
     });
   }
@@ -178,8 +182,8 @@ export class CompanionStore implements CompanionApi {
   async paperStatus({ arxivIds }: { arxivIds: string[] }): Promise<ResponseMap['paperStatus']> {
     return this.corpusCall(async () => {
       const ids = [...new Set(arxivIds.flatMap((id) => parseArxivId(id)?.id ?? []))];
-      const [papers, saved] = await Promise.all([this.db.papers.bulkGet(ids), this.readingList.keys()]);
-      return { digests: papers.flatMap((paper) => paper?.arxivId ?? []), saved: ids.filter((id) => saved.has(readingListKey({ arxivId: id, title: null })!)) };
+      const [papers, saved] = await Promise.all([this.imports.visiblePapers(ids), this.readingList.keys()]);
+      return { digests: [...papers.keys()], saved: ids.filter((id) => saved.has(readingListKey({ arxivId: id, title: null })!)) };
     });
   }
 
@@ -242,14 +246,32 @@ export class CompanionStore implements CompanionApi {
   }
 
   /**
-   * The search index for the current corpus, loaded from its cache in the database: loading the
-   * serialised index is faster than rebuilding it (`npm run bench` measures both).
+   * The search index for the current corpus and imports, loaded from its cache in the database:
+   * loading the serialised index is faster than rebuilding it (`npm run bench` measures both).
+   * After an import, the bundled index is loaded, the imported papers are laid over it, and the
+   * result is cached under the corpus hash and the imports' revision.
    */
   searchIndex(): Promise<SearchIndex> {
     this.index ??= this.corpusCall(async (hash) => {
-      const cached = await this.db.searchIndexes.get(hash);
-      if (!cached) throw new StoreError('internal', 'the search index cache is missing');
-      return loadSearchIndex(cached.json);
+      const revision = await this.imports.revision();
+      const key = revision ? `${hash}+${await digest(revision)}` : hash;
+      const cached = await this.db.searchIndexes.get(key);
+      if (cached) return loadSearchIndex(cached.json);
+      const bundled = await this.db.searchIndexes.get(hash);
+      if (!bundled) throw new StoreError('internal', 'the search index cache is missing');
+      const index = loadSearchIndex(bundled.json);
+      const [papers, nodes, entries] = await Promise.all([this.imports.visibleImports(), this.db.taxonomyNodes.toArray(), this.db.taxonomyEntries.toArray()]);
+      for (const paper of papers) {
+        // An imported digest replaces the bundled one, and stands for the taxonomy entries it links to.
+        for (const id of [`paper:${paper.arxivId}`, ...paper.taxonomyEntryIds.map((entryId) => `entry:${entryId}`)]) if (index.has(id)) index.discard(id);
+      }
+      index.addAll(paperSearchDocuments(papers, { nodes, entries }));
+      const json = JSON.stringify(index);
+      await this.db.transaction('rw', this.db.searchIndexes, async () => {
+        await this.db.searchIndexes.where('hash').notEqual(hash).delete();
+        await this.db.searchIndexes.put({ hash: key, json, builtAt: Date.now() });
+      });
+      return index;
     }).catch((error: unknown) => {
       this.index = null;
       throw error;
@@ -257,17 +279,41 @@ export class CompanionStore implements CompanionApi {
     return this.index;
   }
 
+  /** Every import, newest first. */
+  async ['imports.list'](): Promise<ResponseMap['imports.list']> {
+    return { batches: await this.withReopen(() => this.imports.batches()) };
+  }
+
+  /** Removes one import with every digest it brought. */
+  async ['imports.remove']({ batchId }: { batchId: string }): Promise<ResponseMap['imports.remove']> {
+    const removed = await this.withReopen(() => this.imports.remove(batchId));
+    await this['imports.changed']();
+    return removed;
+  }
+
+  /**
+   * Forgets what was read from imported digests (the search index, the titles) after an import was
+   * added or removed, and starts rebuilding the search index so that the next search is quick.
+   */
+  ['imports.changed'](): Promise<ResponseMap['imports.changed']> {
+    this.index = null;
+    this.titles = null;
+    void this.searchIndex().catch(() => undefined);
+    return Promise.resolve({ ok: true as const });
+  }
+
   private async byId(id: string): Promise<LookupResult> {
-    const digest = (await this.db.papers.get(id)) ?? null;
+    const digest = (await this.imports.visiblePaper(id)) ?? null;
     // Taxonomy entries carry no ids of their own: a digest links an id to them, or a title does.
     const entries = digest ? await this.db.taxonomyEntries.bulkGet(digest.taxonomyEntryIds) : await this.db.taxonomyEntries.where('arxivIds').equals(id).toArray();
     return { arxivId: id, digest, placements: await this.placements(entries.filter((entry) => entry !== undefined)) };
   }
 
   private async byTitle(title: string, hash: string): Promise<LookupResult> {
-    this.titles ??= this.db.titleIndexes
-      .get(hash)
-      .then((row) => new TitleIndex((row?.titles ?? []).map((entry) => [entry.title, entry] as const)));
+    this.titles ??= Promise.all([this.db.titleIndexes.get(hash), this.imports.titles()]).then(([row, imported]) => {
+      const rows: TitleRow[] = [...(row?.titles ?? []), ...imported.map(({ title, arxivId }) => ({ title, arxivId, entryId: null }))];
+      return new TitleIndex(rows.map((entry) => [entry.title, entry] as const));
+    });
     const matches = (await this.titles).match(title).map((match) => match.item);
     const paper = matches.find((row) => row.arxivId);
     if (paper) return this.byId(paper.arxivId!);
@@ -287,6 +333,11 @@ export class CompanionStore implements CompanionApi {
     await fetch(entries.flatMap((entry) => nodes.get(nodes.get(entry.nodeId)?.parentId ?? '')?.childIds ?? []));
     return entries.map((entry) => taxonomyPlacement(entry, (id) => nodes.get(id)));
   }
+}
+
+async function digest(text: string): Promise<string> {
+  const bytes = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(bytes)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 /** The one paper a page links to, when all its arXiv links name the same paper. */

@@ -44,6 +44,45 @@ export interface SearchIndexRow {
   builtAt: number;
 }
 
+/** Where an imported digest came from: the user's file and the import it arrived with. */
+export interface ImportProvenance {
+  batchId: string;
+  file: string;
+  /** Epoch milliseconds. */
+  importedAt: number;
+}
+
+/**
+ * A digest the user imported. Each import keeps its own row for a paper, so removing a later
+ * import brings back what an earlier one said; the newest import of a paper is the one shown.
+ */
+export type ImportedPaperRow = CorpusPaper & { imported: ImportProvenance };
+
+/** What one file of an import did, paper by paper; kept with the import and shown in the options page. */
+export interface ImportFileReport {
+  file: string;
+  /** A rejected file contributes nothing; `error` says why. */
+  status: 'imported' | 'rejected';
+  error: string | null;
+  kind: 'weekly' | 'daily' | 'corpus' | null;
+  added: string[];
+  updated: string[];
+  skipped: { arxivId: string | null; line: number | null; reason: string }[];
+  /** Notes that changed nothing: characters repaired, a taxonomy in corpus JSON left aside. */
+  notes: string[];
+}
+
+/** One import: the unit the user removes again. */
+export interface ImportBatchRow {
+  id: string;
+  importedAt: number;
+  files: ImportFileReport[];
+  /** Rows written to `importedPapers`. */
+  papers: number;
+  /** Every imported title, for the title matcher, which must not read every imported paper to know them. */
+  titles: { title: string; arxivId: string }[];
+}
+
 /** A user setting; values are validated where they are read. */
 export interface SettingRow {
   key: string;
@@ -54,6 +93,8 @@ export interface SettingRow {
 export const CORPUS_TABLES = ['papers', 'taxonomyNodes', 'taxonomyEntries', 'titleIndexes', 'searchIndexes'] as const;
 /** The tables that hold what the user made: nothing but the user's own actions writes them. */
 export const USER_TABLES = ['readingList', 'settings'] as const;
+/** The tables that hold imported digests: like the user tables, seeding never touches them. */
+export const IMPORT_TABLES = ['importedPapers', 'importBatches'] as const;
 
 /**
  * Every schema the database has had, oldest first. A version is never edited once released: a
@@ -101,6 +142,14 @@ export const SCHEMA_VERSIONS: readonly {
           entry.authors ??= [];
         }),
   },
+  {
+    // Digests the user imports, apart from the bundled corpus so that re-seeding never touches them.
+    version: 3,
+    stores: {
+      importedPapers: '&[arxivId+imported.batchId], arxivId, imported.batchId, *taxonomyEntryIds',
+      importBatches: '&id, importedAt',
+    },
+  },
 ];
 
 /**
@@ -125,6 +174,8 @@ export class CompanionDatabase extends Dexie {
   meta!: EntityTable<CorpusStateRow, 'key'>;
   readingList!: EntityTable<ReadingListEntry, 'key'>;
   settings!: EntityTable<SettingRow, 'key'>;
+  importedPapers!: Dexie.Table<ImportedPaperRow, [string, string]>;
+  importBatches!: EntityTable<ImportBatchRow, 'id'>;
 
   /**
    * @param name Database name; tests give each case its own.

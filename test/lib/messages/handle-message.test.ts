@@ -30,6 +30,9 @@ function echoApi(): CompanionApi & { calls: unknown[] } {
     'readingList.export': answer,
     'readingList.import': answer,
     taxonomyRoots: answer,
+    'imports.list': answer,
+    'imports.remove': answer,
+    'imports.changed': answer,
   };
 }
 
@@ -43,6 +46,9 @@ describe('handleMessage', () => {
     [{ type: 'readingList.list' }, {}],
     [{ type: 'paperStatus', arxivIds: ['2404.15449', 'junk'] }, {}],
     [{ type: 'openTaxonomyNode', nodeId: 'text-to-image' }, {}],
+    [{ type: 'imports.list' }, {}],
+    [{ type: 'imports.remove', batchId: '6f1c' }, {}],
+    [{ type: 'imports.changed' }, {}],
     [{ type: 'settings.get' }, {}],
     [{ type: 'settings.update', patch: { cardCollapsed: true } }, {}],
     [{ type: 'readingList.save', paper: { arxivId: null, title: 'T', source: 'popup' } }, { paper: { arxivId: null, title: 'T', source: 'popup', version: null, authors: [], url: null } }],

@@ -1,0 +1,17 @@
+/**
+ * The import worker: parses, repairs and writes imported digests off the options page's thread.
+ * It opens the extension's database itself, as the background does, and writes only the import tables.
+ */
+import { serveImports, type ImportWorkerScope } from '../../lib/import/import-worker';
+import { repairModelFromJSON, type SerializedRepairModel } from '../../lib/mojibake';
+import { CompanionDatabase } from '../../lib/store/database';
+import { ImportStore } from '../../lib/store/import-store';
+
+serveImports(self as unknown as ImportWorkerScope, {
+  store: new ImportStore(new CompanionDatabase()),
+  async loadRepairModel() {
+    // Shipped with the extension (1.8 MB), fetched only for a damaged file.
+    const response = await fetch(new URL('/repair-model.json', self.location.origin));
+    return repairModelFromJSON((await response.json()) as SerializedRepairModel);
+  },
+});

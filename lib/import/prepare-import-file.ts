@@ -1,0 +1,89 @@
+import { buildCorpus, validateCorpus, type CorpusPaper, type CorpusTaxonomyEntry, type CorpusWarning } from '../corpus';
+import { sanitizeRenderedHtml } from '../latex';
+import type { RepairModel } from '../mojibake';
+import { TitleIndex } from '../titles';
+import { ImportRejection } from './read-import-file';
+
+/** What the import pipeline needs besides the file: the same parts the corpus build uses. */
+export interface ImportContext {
+  /** The taxonomy already in the database; new digests are linked to it by title. */
+  taxonomyEntries: readonly CorpusTaxonomyEntry[];
+  /** The repair model, or null when no file of this import looks like mojibake. */
+  repairModel: RepairModel | null;
+}
+
+/** A digest file turned into corpus papers, with what the build noticed on the way. */
+export interface PreparedFile {
+  file: string;
+  kind: 'weekly' | 'daily' | 'corpus';
+  papers: CorpusPaper[];
+  /** Entries the parser could not use, with the reason. */
+  skipped: { line: number; reason: string }[];
+  notes: string[];
+}
+
+/**
+ * Runs one decoded file through the pipeline the corpus build uses: mojibake repair, the digest
+ * parsers, math pre-rendering and sanitising, and title linking to the taxonomy in the database.
+ * Corpus JSON (`npm run corpus -- build`) is validated against the corpus schema instead; its
+ * abstracts' HTML is sanitised again, because a file is only as trustworthy as whoever wrote it.
+ * @throws ImportRejection when the file is of no known kind, malformed, holds no digest, or holds
+ *   math written to exhaust KaTeX (a macro bomb).
+ */
+export function prepareImportFile(file: string, text: string, context: ImportContext): PreparedFile {
+  if (/^\s*\{/.test(text)) return prepareCorpusJson(file, text, context);
+  let built;
+  try {
+    built = buildCorpus([{ file, text }], context.repairModel, { linkTo: context.taxonomyEntries });
+  } catch (error) {
+    throw new ImportRejection(file, error instanceof Error ? error.message.replace(`${file}: `, '') : String(error));
+  }
+  const source = built.corpus.sources[0];
+  if (source?.kind === 'taxonomy') throw new ImportRejection(file, 'this is a taxonomy export; only digests can be imported, and the bundled taxonomy stays as it is');
+  const bomb = built.warnings.find((warning) => warning.code === 'math-limit');
+  if (bomb) throw new ImportRejection(file, `line ${bomb.line}: ${bomb.message.replace(/; shown as text$/, '')}. Files with math built to exhaust the renderer are not imported`);
+  if (built.corpus.papers.length === 0) throw new ImportRejection(file, noDigestReason(built.warnings));
+  const notes: string[] = [];
+  if (source?.repaired) {
+    notes.push(`repaired as mojibake: ${source.damagedChars} damaged characters restored, ${source.uncertainChars} of them marked uncertain`);
+  }
+  return {
+    file,
+    kind: source?.kind === 'weekly' ? 'weekly' : 'daily',
+    papers: built.corpus.papers,
+    skipped: built.warnings.map((warning) => ({ line: warning.line, reason: warning.message })),
+    notes,
+  };
+}
+
+function noDigestReason(warnings: readonly CorpusWarning[]): string {
+  const first = warnings[0];
+  return first ? `no digest entry could be read (line ${first.line}: ${first.message})` : 'no digest entry could be read: expected a weekly overview or a daily digest';
+}
+
+function prepareCorpusJson(file: string, text: string, context: ImportContext): PreparedFile {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new ImportRejection(file, `not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const checked = validateCorpus(data);
+  if (!checked.ok) throw new ImportRejection(file, `not a corpus file of this version: ${checked.issues.slice(0, 3).join('; ')}`);
+  const { papers, taxonomy } = checked.corpus;
+  if (papers.length === 0) throw new ImportRejection(file, 'the corpus holds no digests');
+  // The file's taxonomy ids mean nothing in this database: its papers are linked afresh, by title.
+  const byTitle = new TitleIndex(context.taxonomyEntries.flatMap((entry) => entry.titles.map((title) => [title, entry] as const)));
+  const notes = taxonomy.entries.length > 0 ? [`its taxonomy (${taxonomy.entries.length} entries) was left aside: imports add digests, and the bundled taxonomy stays`] : [];
+  return {
+    file,
+    kind: 'corpus',
+    papers: papers.map((paper) => ({
+      ...paper,
+      abstractHtml: sanitizeRenderedHtml(paper.abstractHtml),
+      taxonomyEntryIds: [...new Set(byTitle.match(paper.title).map((match) => match.item.id))],
+    })),
+    skipped: [],
+    notes,
+  };
+}

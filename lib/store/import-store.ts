@@ -1,0 +1,144 @@
+import type { CorpusPaper, CorpusTaxonomyEntry } from '../corpus';
+import type { CompanionDatabase, ImportBatchRow, ImportedPaperRow } from './database';
+import { StoreError, toStoreError } from './store-error';
+
+/** Rows written per `bulkAdd` of an import; progress is reported after each. */
+export const IMPORT_CHUNK_ROWS = 1000;
+
+/** A digest as the user sees it: the newest import of the paper, else the bundled one. */
+export type VisiblePaper = CorpusPaper | ImportedPaperRow;
+
+/** An import the user cancelled; the transaction it was thrown in is rolled back. */
+export class ImportCancelledError extends Error {
+  constructor() {
+    super('the import was cancelled; nothing was written');
+    this.name = 'ImportCancelledError';
+  }
+}
+
+/** Options of {@link ImportStore.commit}. */
+export interface CommitOptions {
+  chunkRows?: number;
+  /** Checked between chunks: once aborted, the whole import is rolled back. */
+  signal?: AbortSignal;
+  /** Called after every chunk with the rows written so far and the rows in all. */
+  onProgress?: (written: number, total: number) => void;
+}
+
+/** A summary of one import, for the options page. */
+export type ImportBatchSummary = Omit<ImportBatchRow, 'titles'>;
+
+/**
+ * Imported digests: written by the importer, read by the background's store. Each import is one
+ * transaction, so an import is either all there or not there at all, and each can be removed whole.
+ */
+export class ImportStore {
+  constructor(private readonly db: CompanionDatabase) {}
+
+  /**
+   * The digests the user sees for some papers: for each id, the newest import of it, else the
+   * bundled digest. Ids with neither are absent from the map.
+   */
+  async visiblePapers(ids: readonly string[]): Promise<Map<string, VisiblePaper>> {
+    const unique = [...new Set(ids)];
+    const [bundled, imported] = await Promise.all([this.db.papers.bulkGet(unique), this.db.importedPapers.where('arxivId').anyOf(unique).toArray()]);
+    const visible = new Map<string, VisiblePaper>();
+    for (const paper of bundled) if (paper) visible.set(paper.arxivId, paper);
+    for (const [id, row] of newestImports(imported)) visible.set(id, row);
+    return visible;
+  }
+
+  /** The digest the user sees for one paper, or undefined. */
+  async visiblePaper(id: string): Promise<VisiblePaper | undefined> {
+    return (await this.visiblePapers([id])).get(id);
+  }
+
+  /** The newest import of every imported paper. */
+  async visibleImports(): Promise<ImportedPaperRow[]> {
+    return [...newestImports(await this.db.importedPapers.toArray()).values()];
+  }
+
+  /** Imported papers linked by title to some taxonomy entries, newest import of each. */
+  async importsLinkedTo(entryIds: readonly string[]): Promise<ImportedPaperRow[]> {
+    if (entryIds.length === 0) return [];
+    const rows = await this.db.importedPapers.where('taxonomyEntryIds').anyOf([...entryIds]).toArray();
+    return [...newestImports(rows).values()];
+  }
+
+  /** The taxonomy entries, for linking new digests to them by title. */
+  async taxonomyEntries(): Promise<CorpusTaxonomyEntry[]> {
+    return this.db.taxonomyEntries.toArray();
+  }
+
+  /**
+   * Writes one import in a single transaction, in chunks. A cancelled signal, a full disk or any
+   * other failure rolls the whole transaction back: the database is then as it was before.
+   * @throws ImportCancelledError when the signal was aborted; StoreError for storage failures.
+   */
+  async commit(batch: ImportBatchRow, rows: readonly ImportedPaperRow[], options: CommitOptions = {}): Promise<void> {
+    const chunkRows = options.chunkRows ?? IMPORT_CHUNK_ROWS;
+    const stopIfCancelled = () => {
+      if (options.signal?.aborted) throw new ImportCancelledError();
+    };
+    stopIfCancelled();
+    try {
+      await this.db.transaction('rw', this.db.importedPapers, this.db.importBatches, async () => {
+        await this.db.importBatches.add(batch);
+        for (let start = 0; start < rows.length; start += chunkRows) {
+          stopIfCancelled();
+          await this.db.importedPapers.bulkAdd(rows.slice(start, start + chunkRows));
+          options.onProgress?.(Math.min(start + chunkRows, rows.length), rows.length);
+        }
+        stopIfCancelled();
+      });
+    } catch (error) {
+      if (error instanceof ImportCancelledError) throw error;
+      throw toStoreError(error);
+    }
+  }
+
+  /** Every import, newest first. */
+  async batches(): Promise<ImportBatchSummary[]> {
+    const rows = await this.db.importBatches.orderBy('importedAt').reverse().toArray();
+    return rows.map(({ titles: _titles, ...summary }) => summary);
+  }
+
+  /** The titles of every imported paper, for the title matcher. */
+  async titles(): Promise<ImportBatchRow['titles']> {
+    return (await this.db.importBatches.toArray()).flatMap((batch) => batch.titles);
+  }
+
+  /** Changes whenever an import is added or removed; caches built over imports are keyed by it. */
+  async revision(): Promise<string> {
+    return (await this.db.importBatches.toCollection().primaryKeys()).sort().join(',');
+  }
+
+  /**
+   * Removes one import and every row it wrote, in one transaction. A paper an earlier import
+   * also brought is then shown as that import had it.
+   * @throws StoreError `not-found` when there is no such import.
+   */
+  async remove(batchId: string): Promise<{ papers: number }> {
+    return this.db
+      .transaction('rw', this.db.importedPapers, this.db.importBatches, async () => {
+        if (!(await this.db.importBatches.get(batchId))) throw new StoreError('not-found', `no import ${batchId}`);
+        const papers = await this.db.importedPapers.where('imported.batchId').equals(batchId).delete();
+        await this.db.importBatches.delete(batchId);
+        return { papers };
+      })
+      .catch((error: unknown) => {
+        throw toStoreError(error);
+      });
+  }
+}
+
+/** The newest row of each paper; imports made in the same millisecond fall back to the batch id. */
+function newestImports(rows: readonly ImportedPaperRow[]): Map<string, ImportedPaperRow> {
+  const newest = new Map<string, ImportedPaperRow>();
+  for (const row of rows) {
+    const known = newest.get(row.arxivId);
+    const newer = known && (row.imported.importedAt - known.imported.importedAt || row.imported.batchId.localeCompare(known.imported.batchId)) > 0;
+    if (!known || newer) newest.set(row.arxivId, row);
+  }
+  return newest;
+}
