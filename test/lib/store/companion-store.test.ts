@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runImport } from '../../../lib/import/run-import';
 import { CompanionStore } from '../../../lib/store/companion-store';
 import { CompanionDatabase } from '../../../lib/store/database';
 import { projectCorpus } from '../../support/project-corpus';
-import { fakeDatabase, memorySource } from '../../support/fake-database';
+import { fakeDatabase, memorySource, nextRelease } from '../../support/fake-database';
 
 const { corpus } = projectCorpus();
 
@@ -170,5 +173,73 @@ describe('CompanionStore settings and listing status', () => {
     await store.readingList.save({ arxivId: '2501.00002', title: 'Outside', source: 'card' });
     const status = await store.paperStatus({ arxivIds: ['2404.15449v2', '2501.00002', 'not-an-id', '2404.15449'] });
     expect(status).toEqual({ digests: ['2404.15449'], saved: ['2501.00002'] });
+  });
+});
+
+describe('CompanionStore with imported digests', () => {
+  const DAILY = 'daily-2024-05-20.txt';
+  const dailyFile = () => {
+    const bytes = readFileSync(join(import.meta.dirname, '../../fixtures/import', DAILY));
+    return { name: DAILY, size: bytes.byteLength, arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) };
+  };
+  let db: CompanionDatabase;
+  let source: ReturnType<typeof memorySource>;
+  let store: CompanionStore;
+  let batchId: string;
+  beforeAll(async () => {
+    db = fakeDatabase('companion-imports');
+    source = memorySource(corpus);
+    store = new CompanionStore(db, source);
+    await store.ensureCorpus();
+    await store.readingList.save({ arxivId: '2404.15449', title: 'ID-Aligner', authors: [], version: null, source: 'popup' });
+    const outcome = await runImport([dailyFile()], { store: store.imports, loadRepairModel: () => Promise.reject(new Error('no damaged file here')) });
+    batchId = outcome.batch!.id;
+    await store['imports.changed']();
+  });
+
+  it('shows an imported paper on its arXiv page, placed in the taxonomy it was linked to by title', async () => {
+    const lookup = await store.lookupPage({ url: 'https://arxiv.org/abs/2405.12001v1' });
+    expect(lookup).toMatchObject({ arxivId: '2405.12001', matchedBy: 'url' });
+    expect(lookup.digest?.summaryZh).toContain('扰动注意力引导');
+    expect(lookup.digest).toMatchObject({ imported: { batchId, file: DAILY } });
+    expect(lookup.placements.map((placement) => placement.path.at(-1))).toContain('PAG');
+  });
+
+  it('finds imported papers by search, by title, and on listing pages', async () => {
+    const { hits } = await store.search({ query: 'perturbed attention guidance', filters: { kind: 'all', savedOnly: false }, limit: 5 });
+    expect(hits[0]).toMatchObject({ arxivId: '2405.12001', kind: 'paper' });
+    // The PAG entry is now this paper's document, not a second result of its own.
+    expect(hits.filter((hit) => hit.entryId === 'text-to-image/enhancement/pag#1')).toHaveLength(1);
+    expect((await store.lookupPage({ url: 'https://openreview.net/forum?id=x', title: 'Self-Rectifying Diffusion Sampling with Perturbed-Attention Guidance' })).arxivId).toBe('2405.12001');
+    expect((await store.paperStatus({ arxivIds: ['2405.12002', '2404.15449', '2501.00001'] })).digests.sort()).toEqual(['2404.15449', '2405.12002']);
+  });
+
+  it('lists the imported paper under its taxonomy node with its summary', async () => {
+    const view = await store.taxonomyNode({ id: 'text-to-image/enhancement/pag' });
+    const entry = view.entries.find((e) => e.entryId === 'text-to-image/enhancement/pag#1');
+    expect(entry).toMatchObject({ arxivIds: ['2405.12001'] });
+    expect(entry?.summaryZh).toContain('扰动注意力引导');
+  });
+
+  it('keeps imports and the reading list when the bundled corpus is updated', async () => {
+    source.corpus = nextRelease(corpus);
+    const fresh = new CompanionStore(db, source);
+    await fresh.ensureCorpus();
+    expect((await db.meta.get('corpus'))?.hash).toBe(source.corpus.hash);
+    expect((await fresh.getPaper({ arxivId: '2405.12003' })).digest.imported?.batchId).toBe(batchId);
+    expect((await fresh['readingList.list']()).entries.map((entry) => entry.key)).toEqual(['arxiv:2404.15449']);
+    const { hits } = await fresh.search({ query: '2405.12002', filters: { kind: 'all', savedOnly: false }, limit: 5 });
+    expect(hits.map((hit) => hit.arxivId)).toEqual(['2405.12002']);
+    store = fresh;
+  });
+
+  it('removes an import as one batch, and forgets it in search and lookups', async () => {
+    expect((await store['imports.list']()).batches.map((batch) => batch.id)).toEqual([batchId]);
+    expect(await store['imports.remove']({ batchId })).toEqual({ papers: 3 });
+    expect((await store.lookupPage({ url: 'https://arxiv.org/abs/2405.12001' })).digest).toBeNull();
+    const { hits } = await store.search({ query: '2405.12002', filters: { kind: 'all', savedOnly: false }, limit: 5 });
+    expect(hits).toEqual([]);
+    expect((await store['imports.list']()).batches).toEqual([]);
+    await expect(store['imports.remove']({ batchId })).rejects.toMatchObject({ code: 'not-found' });
   });
 });
