@@ -1,3 +1,4 @@
+import browser from 'webextension-polyfill';
 import type { BackgroundClient } from '../../lib/messages/background-client';
 import { t } from '../i18n';
 import { SearchPanel } from '../search/SearchPanel';
@@ -18,6 +19,11 @@ export function PopupApp({ client, tab }: { client: BackgroundClient; tab: { url
             <CurrentTabPaper client={client} tab={tab} />
             <h2>{t('recentSaves')}</h2>
             <RecentSaves client={client} />
+            <p class="help">
+              <a href="#" onClick={(event) => (event.preventDefault(), void browser.runtime.openOptionsPage())}>
+                {t('openOptions')}
+              </a>
+            </p>
           </>
         }
       />

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runImport } from '../../../lib/import/run-import';
 import { CompanionStore } from '../../../lib/store/companion-store';
-import { CompanionDatabase } from '../../../lib/store/database';
+import { CompanionDatabase, type ImportedPaperRow } from '../../../lib/store/database';
 import { projectCorpus } from '../../support/project-corpus';
 import { fakeDatabase, memorySource, nextRelease } from '../../support/fake-database';
 
@@ -226,7 +226,7 @@ describe('CompanionStore with imported digests', () => {
     const fresh = new CompanionStore(db, source);
     await fresh.ensureCorpus();
     expect((await db.meta.get('corpus'))?.hash).toBe(source.corpus.hash);
-    expect((await fresh.getPaper({ arxivId: '2405.12003' })).digest.imported?.batchId).toBe(batchId);
+    expect(((await fresh.getPaper({ arxivId: '2405.12003' })).digest as ImportedPaperRow).imported.batchId).toBe(batchId);
     expect((await fresh['readingList.list']()).entries.map((entry) => entry.key)).toEqual(['arxiv:2404.15449']);
     const { hits } = await fresh.search({ query: '2405.12002', filters: { kind: 'all', savedOnly: false }, limit: 5 });
     expect(hits.map((hit) => hit.arxivId)).toEqual(['2405.12002']);
