@@ -14,27 +14,69 @@ export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',
   outDir: '.output',
-  manifestVersion: 3,
+  // No manifestVersion: WXT builds Chrome as MV3 (.output/chrome-mv3) and Firefox as MV2 (.output/firefox-mv2),
+  // where the paper sites are granted with the add-on and cannot be withdrawn one by one (README, Browsers).
   vite: () => ({
     plugins: [preact()],
   }),
-  manifest: {
+  manifest: ({ browser }) => ({
     name: '__MSG_extensionName__',
     description: '__MSG_extensionDescription__',
     default_locale: 'en',
-    // storage/unlimitedStorage: the database outlives eviction; contextMenus: "Save to reading list";
-    // sidePanel: the panel a card's breadcrumb opens.
-    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'sidePanel'],
+    // unlimitedStorage: the IndexedDB database outlives eviction (IndexedDB itself needs no permission, and
+    // nothing uses browser.storage); contextMenus: "Save to reading list"; sidePanel (Chrome only): the panel a
+    // card's breadcrumb opens. Firefox's sidebar needs no permission.
+    permissions: ['unlimitedStorage', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     commands: {
       [SAVE_PAPER_COMMAND]: { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_saveCommand__' },
     },
-    // The toolbar button carries the badge that says a PDF tab's paper has a digest.
+    // The toolbar button carries the badge that says a PDF tab's paper has a digest (browser_action in MV2).
     action: { default_title: '__MSG_extensionName__' },
+    // MV2 builds move these into permissions.
     host_permissions: CONTENT_SCRIPT_MATCHES,
     // The card's KaTeX stylesheet and fonts are loaded by the page's renderer, so it must be allowed to read them.
     web_accessible_resources: [{ resources: ['katex/*'], matches: CONTENT_SCRIPT_MATCHES }],
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          // Never change it once published: a new id is a new add-on, without its listing, updates or the user's data.
+          id: 'arxiv-digest-companion@example.org',
+          // 140 (ESR): the first with the built-in data-collection consent; Intl.Segmenter needs 125, event pages 106.
+          strict_min_version: '140.0',
+          // The extension sends nothing anywhere: it reads its own bundled files and the pages it is shown.
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    }),
+  }),
+  // `npm run zip`: the Chrome and Firefox zips, and for Firefox's review the sources a reviewer rebuilds the
+  // same Firefox zip from (README, Packages). Only what the build reads: no tests, no build output, no node_modules.
+  // A file WXT finds is zipped when it matches includeSources, whatever excludeSources says, so this is a list.
+  zip: {
+    includeSources: [
+      'package.json',
+      'package-lock.json',
+      'wxt.config.ts',
+      'tsconfig.json',
+      'eslint.config.js',
+      'README.md',
+      'entrypoints/**',
+      'components/**',
+      'lib/**',
+      'data/sources/**',
+      'data/tools/**',
+    ],
+    excludeSources: ['**/*'],
   },
   hooks: {
+    // Firefox's MV2 default (browser_style: true) would add its own stylesheet to the sidebar and the options
+    // page; they carry their own styles, as in Chrome. An entrypoint's explicit choice stands.
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.browser !== 'firefox') return;
+      for (const page of [manifest.sidebar_action, manifest.options_ui] as ({ browser_style?: boolean } | undefined)[]) {
+        if (page) page.browser_style ??= false;
+      }
+    },
     // The corpus is rebuilt from data/sources/ on every build, so a build can never ship a stale one.
     'build:publicAssets': async (_wxt, files) => {
       const { buildProjectCorpus, PROJECT_ROOT, readSources } = await import('./data/tools/corpus-sources');

@@ -7,7 +7,7 @@ import { openSidePanelOn } from './side-panel';
 import { registerSaveCommand } from './save-command';
 import { registerTabBadge } from './tab-badge';
 
-export default defineBackground(() => {
+function main(): void {
   const store = new CompanionStore(
     new CompanionDatabase(),
     {
@@ -29,4 +29,8 @@ export default defineBackground(() => {
   const refreshBadge = registerTabBadge(store);
   registerContextMenu(store, refreshBadge);
   registerSaveCommand(store, refreshBadge);
-});
+}
+
+// An event page in Firefox (MV2), like Chrome's service worker: it sleeps when idle, and the context
+// menu it creates on install outlives a browser restart (Firefox forgets a persistent page's menus).
+export default defineBackground({ persistent: false, main });

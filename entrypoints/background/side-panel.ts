@@ -7,7 +7,9 @@ interface ChromeSidePanel {
 
 /**
  * Opens the side panel in a tab and tells it which node to show. Chrome opens a panel only in
- * answer to a user gesture (a click on the card counts); Firefox's sidebar opens the same way.
+ * answer to a user gesture (a click on the card counts). Firefox has a sidebar instead, which it
+ * opens only from a user action in the extension's own pages, so there an open() from the card's
+ * message may be refused.
  * @returns false when the browser would not open it; the node then waits in the settings.
  */
 export async function openSidePanelOn(tabId: number | undefined, nodeId: string): Promise<boolean> {
@@ -20,6 +22,8 @@ export async function openSidePanelOn(tabId: number | undefined, nodeId: string)
     return true;
   }
   if (browser.sidebarAction) {
+    // The sidebar is per window, not per tab; when ours is open already it has just heard the notice.
+    if (await browser.sidebarAction.isOpen({}).catch(() => false)) return true;
     await browser.sidebarAction.open();
     return true;
   }

@@ -3,18 +3,27 @@ import { t } from '../../components/i18n';
 import { badgeFor, mayShowPaper } from '../../lib/background/tab-badge';
 import type { CompanionStore } from '../../lib/store/companion-store';
 
+/** The toolbar button's badge and title calls, the same in both APIs that name the button. */
+export type ToolbarButton = Pick<browser.Action.Static, 'setBadgeText' | 'setBadgeBackgroundColor' | 'setTitle'>;
+
+/** The toolbar button: `action` in MV3 (Chrome), `browserAction` in Firefox's MV2 build. */
+export function toolbarButton(): ToolbarButton {
+  return (browser.action as browser.Action.Static | undefined) ?? browser.browserAction;
+}
+
 /**
  * PDF tabs get no content script: the toolbar badge says that a digest exists.
  * @returns A function that redraws one tab's badge, for after a save.
  */
 export function registerTabBadge(store: CompanionStore): (tabId: number, url: string | undefined) => Promise<void> {
+  const button = toolbarButton();
   const update = async (tabId: number, url: string | undefined) => {
-    if (!mayShowPaper(url)) return void (await browser.action.setBadgeText({ tabId, text: '' }));
+    if (!mayShowPaper(url)) return void (await button.setBadgeText({ tabId, text: '' }));
     const badge = badgeFor(await store.lookupPage({ url }), { digest: t('badgeDigest'), taxonomy: t('badgeTaxonomy') });
-    await browser.action.setBadgeText({ tabId, text: badge?.text ?? '' });
+    await button.setBadgeText({ tabId, text: badge?.text ?? '' });
     if (badge) {
-      await browser.action.setBadgeBackgroundColor({ tabId, color: '#b31b1b' });
-      await browser.action.setTitle({ tabId, title: badge.title });
+      await button.setBadgeBackgroundColor({ tabId, color: '#b31b1b' });
+      await button.setTitle({ tabId, title: badge.title });
     }
   };
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
