@@ -31,7 +31,13 @@ export function arxivRefFromUrl(url: string): ArxivRef | null {
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
   const host = parsed.hostname.toLowerCase();
-  const path = decodeURIComponent(parsed.pathname).replace(/\/+$/, '');
+  let path: string;
+  try {
+    path = decodeURIComponent(parsed.pathname).replace(/\/+$/, '');
+  } catch {
+    // A broken percent-escape (`/abs/2404.15449%`) names no paper.
+    return null;
+  }
   let rest: string | undefined;
   if (ARXIV_HOSTS.test(host)) rest = after(path, ['abs', 'pdf', 'html', 'format']);
   else if (AR5IV_HOSTS.test(host)) rest = after(path, ['html', 'abs']);

@@ -4,6 +4,7 @@ export { CorpusLookup, knowsPaper, taxonomyPlacement, type LookupResult, type Ta
 export {
   CORPUS_SCHEMA_VERSION,
   CorpusSchema,
+  CorpusPaperSchema,
   validateCorpus,
   type Corpus,
   type CorpusPaper,

@@ -49,7 +49,12 @@ export type HtmlToken =
  * @param text text possibly containing `&…;` references
  */
 export function decodeHtmlEntities(text: string): string {
-  return text.includes('&') ? decodeHTMLStrict(text) : text;
+  if (!text.includes('&')) return text;
+  // A reference to NUL, a surrogate or a code point past U+10FFFF decodes to U+FFFD, and one to a
+  // control character to that control: neither is text a reader should get, so both become the
+  // box the corpus shows for a lost character.
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  return decodeHTMLStrict(text).replace(/[\uFFFD\u0000-\u0008\u000B\u000E-\u001F\u007F]/g, '\u25A1');
 }
 
 // Attributes must be separated from the name by whitespace, so prose like

@@ -136,7 +136,8 @@ function splitHtmlTail(tokens: readonly HtmlToken[]): HtmlTail {
       // Screenshots normally live in <details>, but an <img> anywhere in the
       // tail is still a figure of this paper; keep it rather than lose it.
       const src = tok.attrs.src;
-      if (src !== undefined && src.trim() !== '') tail.screenshots.push(src.trim());
+      // Only web addresses: a relative or protocol-less source would resolve against whatever page shows it.
+      if (src !== undefined && /^https?:\/\/\S+$/.test(src.trim())) tail.screenshots.push(src.trim());
       continue;
     }
     if (depth > 0) continue;

@@ -90,7 +90,8 @@ export function mergeDigest(base: CorpusPaper, incoming: CorpusPaper): CorpusPap
   }
   const versions = [...new Set([...base.versions, ...incoming.versions])].sort((a, b) => a - b);
   const chatPaper = pick('chatPaper');
-  const fieldOf = (mark: { field: string }) => mark.field.split(/[.[]/)[0]!;
+  // Marks name their field as a path: `takeaways/2`, `chatPaper/method/0`.
+  const fieldOf = (mark: { field: string }) => mark.field.split('/')[0]!;
   return {
     arxivId: base.arxivId,
     version: versions.at(-1) ?? filled(incoming.version, base.version),
@@ -114,10 +115,13 @@ export function mergeDigest(base: CorpusPaper, incoming: CorpusPaper): CorpusPap
   };
 }
 
-/** Whether two digests of a paper say the same, where they came from included. */
+/**
+ * Whether two digests of a paper say the same. Where they came from does not count: the same
+ * digest under another file name is nothing new.
+ */
 function sameDigest(a: CorpusPaper, b: CorpusPaper): boolean {
-  const { imported: _a, ...left } = a as ImportedPaperRow;
-  const { imported: _b, ...right } = b as ImportedPaperRow;
+  const { imported: _a, provenance: _pa, ...left } = a as ImportedPaperRow;
+  const { imported: _b, provenance: _pb, ...right } = b as ImportedPaperRow;
   return stableJson(left) === stableJson(right);
 }
 

@@ -1,4 +1,6 @@
-import { buildCorpus, validateCorpus, type CorpusPaper, type CorpusTaxonomyEntry, type CorpusWarning } from '../corpus';
+import * as v from 'valibot';
+import { buildCorpus, CorpusBuildError, CorpusPaperSchema, validateCorpus, type CorpusPaper, type CorpusTaxonomyEntry } from '../corpus';
+import { SourceFormatError } from '../source-format-error';
 import { sanitizeRenderedHtml } from '../latex';
 import type { RepairModel } from '../mojibake';
 import { TitleIndex } from '../titles';
@@ -36,13 +38,22 @@ export function prepareImportFile(file: string, text: string, context: ImportCon
   try {
     built = buildCorpus([{ file, text }], context.repairModel, { linkTo: context.taxonomyEntries });
   } catch (error) {
-    throw new ImportRejection(file, error instanceof Error ? error.message.replace(`${file}: `, '') : String(error));
+    // What the parsers say about a malformed file; anything else is a bug, and is not dressed up as one.
+    if (error instanceof CorpusBuildError || error instanceof SourceFormatError) throw new ImportRejection(file, error.message.replace(`${file}: `, ''));
+    throw error;
   }
   const source = built.corpus.sources[0];
   if (source?.kind === 'taxonomy') throw new ImportRejection(file, 'this is a taxonomy export; only digests can be imported, and the bundled taxonomy stays as it is');
   const bomb = built.warnings.find((warning) => warning.code === 'math-limit');
   if (bomb) throw new ImportRejection(file, `line ${bomb.line}: ${bomb.message.replace(/; shown as text$/, '')}. Files with math built to exhaust the renderer are not imported`);
-  if (built.corpus.papers.length === 0) throw new ImportRejection(file, noDigestReason(built.warnings));
+  const skipped = built.warnings.map((warning) => ({ line: warning.line, reason: warning.message }));
+  // The bundled corpus is checked against its schema at build time; an import is checked here, paper by paper.
+  const papers = built.corpus.papers.filter((paper) => {
+    const issues = v.safeParse(CorpusPaperSchema, paper).issues;
+    if (issues) skipped.push({ line: paper.provenance[0]?.line ?? 1, reason: `${paper.arxivId} left out: ${issues.map((issue) => `${v.getDotPath(issue) ?? ''} ${issue.message}`.trim()).join('; ')}` });
+    return !issues;
+  });
+  if (papers.length === 0) throw new ImportRejection(file, noDigestReason(skipped));
   const notes: string[] = [];
   if (source?.repaired) {
     notes.push(`repaired as mojibake: ${source.damagedChars} damaged characters restored, ${source.uncertainChars} of them marked uncertain`);
@@ -50,15 +61,15 @@ export function prepareImportFile(file: string, text: string, context: ImportCon
   return {
     file,
     kind: source?.kind === 'weekly' ? 'weekly' : 'daily',
-    papers: built.corpus.papers,
-    skipped: built.warnings.map((warning) => ({ line: warning.line, reason: warning.message })),
+    papers,
+    skipped,
     notes,
   };
 }
 
-function noDigestReason(warnings: readonly CorpusWarning[]): string {
-  const first = warnings[0];
-  return first ? `no digest entry could be read (line ${first.line}: ${first.message})` : 'no digest entry could be read: expected a weekly overview or a daily digest';
+function noDigestReason(skipped: PreparedFile['skipped']): string {
+  const first = skipped[0];
+  return first ? `no digest entry could be read (line ${first.line}: ${first.reason})` : 'no digest entry could be read: expected a weekly overview or a daily digest';
 }
 
 function prepareCorpusJson(file: string, text: string, context: ImportContext): PreparedFile {

@@ -65,7 +65,8 @@ export async function runImport(files: readonly ImportSourceFile[], deps: Import
   progress('reading', files.length, files.length);
 
   const needsRepair = texts.some((entry) => 'text' in entry && looksLikeMojibake(entry.text));
-  const [repairModel, taxonomyEntries] = await Promise.all([needsRepair ? deps.loadRepairModel() : null, deps.store.taxonomyEntries()]);
+  // Without the model only the damaged files are refused (the pipeline says so); the others go in.
+  const [repairModel, taxonomyEntries] = await Promise.all([needsRepair ? deps.loadRepairModel().catch(() => null) : null, deps.store.taxonomyEntries()]);
   const prepared: (PreparedFile | RejectedFile)[] = [];
   for (const [i, entry] of texts.entries()) {
     stopIfCancelled();

@@ -23,6 +23,8 @@ const OPTIONS: sanitizeHtml.IOptions = {
   allowedSchemes: ['https', 'http'],
   allowedSchemesAppliedToAttributes: ['href'],
   allowProtocolRelative: false,
+  // Whatever a file said, a link never hands the opened page a handle on ours.
+  transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer' }) },
   allowedStyles: { '*': { ...Object.fromEntries(STYLED.map((property) => [property, [CSS_VALUE]])), ...KEYWORD_STYLES } },
   parser: { lowerCaseAttributeNames: false },
 };

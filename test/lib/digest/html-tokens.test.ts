@@ -8,7 +8,8 @@ describe('decodeHtmlEntities', () => {
     ['&#39;&#x4E2D;&#X6587;', "'中文"],
     ['&quot;x&quot; &nbsp;', '"x" \u00a0'],
     ['&unknown; stays', '&unknown; stays'],
-    ['&#0; &#x110000; &#xD800;', '\ufffd \ufffd \ufffd'],
+    // Lost characters are shown as a box, never as U+FFFD or a control character.
+    ['&#0; &#x110000; &#xD800; &#65533; &#x1B;', '□ □ □ □ □'],
     ['no entities', 'no entities'],
     ['&amp;lt;', '&lt;'],
   ])('%j', (input, output) => {

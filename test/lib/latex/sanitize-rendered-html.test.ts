@@ -15,7 +15,7 @@ describe('sanitizeRenderedHtml', () => {
   it.each([
     ['a script', '<span>a</span><script>alert(1)</script>', '<span>a</span>'],
     ['an event handler', '<span onclick="alert(1)" class="mord">a</span>', '<span class="mord">a</span>'],
-    ['a javascript: link', '<a href="javascript:alert(1)">x</a>', '<a>x</a>'],
+    ['a javascript: link', '<a href="javascript:alert(1)">x</a>', '<a rel="noopener noreferrer">x</a>'],
     ['an image', '<img src="x" onerror="alert(1)">', ''],
     ['a style with url()', '<span style="background-color:url(https://evil.example/x.png);height:1em">a</span>', '<span style="height:1em">a</span>'],
     ['a style the page would feel', '<span style="position:fixed;top:0;z-index:99999">a</span>', '<span style="top:0">a</span>'],
