@@ -37,6 +37,8 @@ interface CodepageTables {
   byteToChar: string[];
   /** Every windows-1254/1252 character >= U+0080 to its byte. */
   charToByte: Map<string, number>;
+  /** The same, keyed by code point, for scans that walk a string by char codes. */
+  codePointToByte: Map<number, number>;
 }
 
 let tables: CodepageTables | undefined;
@@ -62,7 +64,8 @@ function codepageTables(): CodepageTables {
       if (ch !== '' && !charToByte.has(ch)) charToByte.set(ch, b);
     }
   }
-  tables = { byteToChar, charToByte };
+  const codePointToByte = new Map([...charToByte].map(([ch, byte]) => [ch.codePointAt(0)!, byte]));
+  tables = { byteToChar, charToByte, codePointToByte };
   return tables;
 }
 
@@ -71,6 +74,12 @@ export function byteOfChar(ch: string): number | undefined {
   const cp = ch.codePointAt(0)!;
   if (cp < 0x80) return cp;
   return codepageTables().charToByte.get(ch);
+}
+
+/** {@link byteOfChar} by code point: -1 when the character is not from the code page. */
+export function byteOfCodePoint(cp: number): number {
+  if (cp < 0x80) return cp;
+  return codepageTables().codePointToByte.get(cp) ?? -1;
 }
 
 /** How the damaged file spells a byte (windows-1254); '' for bytes that table leaves undefined. */
