@@ -11,7 +11,7 @@ type ImportState =
   | { step: 'cancelled' }
   | { step: 'failed'; message: string };
 
-const PHASE_TEXT = { reading: 'importPhaseReading', parsing: 'importPhaseParsing', writing: 'importPhaseWriting' } as const;
+const PHASE_TEXT = { reading: 'importPhaseReading', parsing: 'importPhaseParsing', writing: 'importPhaseWriting', indexing: 'importPhaseIndexing' } as const;
 
 /**
  * Picks digest files and hands them to the import worker; shows its progress, a Cancel button,
@@ -64,9 +64,12 @@ export function ImportDigests({ startWorker, onImported }: { startWorker: () => 
         <div class="import-progress">
           <progress max={progress?.total || 1} value={progress?.done ?? 0} data-phase={progress?.phase ?? 'starting'} />
           <span role="status">{progress ? t(PHASE_TEXT[progress.phase], String(progress.done), String(progress.total)) : t('loading')}</span>
-          <button type="button" onClick={() => send({ type: 'cancel' })}>
-            {t('cancelImport')}
-          </button>
+          {/* Once the digests are written, the import is done: only the search index is still being built. */}
+          {progress?.phase !== 'indexing' && (
+            <button type="button" onClick={() => send({ type: 'cancel' })}>
+              {t('cancelImport')}
+            </button>
+          )}
         </div>
       )}
       {state.step === 'cancelled' && <p role="status">{t('importCancelled')}</p>}

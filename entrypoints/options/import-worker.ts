@@ -6,9 +6,13 @@ import { serveImports, type ImportWorkerScope } from '../../lib/import/import-wo
 import { repairModelFromJSON, type SerializedRepairModel } from '../../lib/mojibake';
 import { CompanionDatabase } from '../../lib/store/database';
 import { ImportStore } from '../../lib/store/import-store';
+import { refreshSearchIndexCache } from '../../lib/store/search-index-cache';
 
+const db = new CompanionDatabase();
 serveImports(self as unknown as ImportWorkerScope, {
-  store: new ImportStore(new CompanionDatabase()),
+  store: new ImportStore(db),
+  // Built here, off every page's thread and before the background is asked for it.
+  indexImports: () => refreshSearchIndexCache(db),
   async loadRepairModel() {
     // Shipped with the extension (1.8 MB), fetched only for a damaged file.
     const response = await fetch(new URL('/repair-model.json', self.location.origin));

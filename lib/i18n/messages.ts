@@ -107,6 +107,7 @@ export const MESSAGES = {
   importPhaseReading: { en: 'Reading files: $1 of $2', zh_CN: '正在读取文件：$1 / $2' },
   importPhaseParsing: { en: 'Parsing and repairing: $1 of $2 files', zh_CN: '正在解析与修复：$1 / $2 个文件' },
   importPhaseWriting: { en: 'Writing digests: $1 of $2', zh_CN: '正在写入速览：$1 / $2' },
+  importPhaseIndexing: { en: 'Updating the search index…', zh_CN: '正在更新搜索索引…' },
   cancelImport: { en: 'Cancel', zh_CN: '取消' },
   importCancelled: { en: 'The import was cancelled. Nothing was imported.', zh_CN: '导入已取消，没有导入任何内容。' },
   importNothingNew: { en: 'Nothing new: no digest was added or updated.', zh_CN: '没有新内容：没有新增或更新的速览。' },

@@ -1,7 +1,6 @@
-import type { RepairModel } from '../mojibake';
 import { StoreError } from '../store/store-error';
-import { ImportCancelledError, type ImportStore } from '../store/import-store';
-import { runImport, type ImportOutcome, type ImportProgress, type ImportSourceFile } from './run-import';
+import { ImportCancelledError } from '../store/import-store';
+import { runImport, type ImportDependencies, type ImportOutcome, type ImportProgress, type ImportSourceFile } from './run-import';
 
 /** What the options page tells the import worker. */
 export type ImportWorkerRequest = { type: 'start'; files: ImportSourceFile[] } | { type: 'cancel' };
@@ -24,7 +23,7 @@ export interface ImportWorkerScope {
  * thousand digests never blocks the page. One import runs at a time; `cancel` stops it between
  * two steps and rolls back whatever it had begun to write.
  */
-export function serveImports(scope: ImportWorkerScope, deps: { store: ImportStore; loadRepairModel(): Promise<RepairModel> }): void {
+export function serveImports(scope: ImportWorkerScope, deps: Pick<ImportDependencies, 'store' | 'loadRepairModel' | 'indexImports'>): void {
   let running: AbortController | null = null;
   scope.addEventListener('message', ({ data }) => {
     if (data.type === 'cancel') return running?.abort();

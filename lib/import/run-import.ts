@@ -13,9 +13,9 @@ export interface ImportSourceFile {
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
-/** Where an import is: reading and parsing count files, writing counts digests. */
+/** Where an import is: reading and parsing count files, writing counts digests, indexing is one step. */
 export interface ImportProgress {
-  phase: 'reading' | 'parsing' | 'writing';
+  phase: 'reading' | 'parsing' | 'writing' | 'indexing';
   done: number;
   total: number;
 }
@@ -26,6 +26,11 @@ export interface ImportDependencies {
   /** Loads the compact repair model; called only when some file looks like mojibake. */
   loadRepairModel(): Promise<RepairModel>;
   signal?: AbortSignal;
+  /**
+   * Rebuilds the cached search index after a commit, so that the background only loads it; a
+   * failure here is not the import's (the background rebuilds it when it finds none).
+   */
+  indexImports?: () => Promise<void>;
   onProgress?: (progress: ImportProgress) => void;
   /** Defaults to `crypto.randomUUID()` and `Date.now()`; tests fix them. */
   newBatchId?: () => string;
@@ -89,6 +94,11 @@ export async function runImport(files: readonly ImportSourceFile[], deps: Import
   const plan = planImport(prepared, current, { id: deps.newBatchId?.() ?? crypto.randomUUID(), importedAt: deps.now?.() ?? Date.now() });
   if (plan.rows.length === 0) return { batch: null, files: plan.batch.files };
   await deps.store.commit(plan.batch, plan.rows, { signal: deps.signal, onProgress: (done, total) => progress('writing', done, total) });
+  if (deps.indexImports) {
+    progress('indexing', 0, 1);
+    await deps.indexImports().catch(() => undefined);
+    progress('indexing', 1, 1);
+  }
   const { titles: _titles, ...batch } = plan.batch;
   return { batch, files: plan.batch.files };
 }

@@ -3,10 +3,11 @@ import { knowsPaper, taxonomyPlacement, validateCorpus, type Corpus, type Corpus
 import * as v from 'valibot';
 import { SettingsSchema, type CompanionApi, type PageLookup, type PageMeta, type RequestContext, type ResponseMap, type Settings, type TaxonomyNodeView } from '../messages/protocol';
 import { readingListKey } from '../reading-list/entry-key';
-import { loadSearchIndex, paperSearchDocuments, searchIndex, type SearchIndex } from '../search';
+import { searchIndex, type SearchIndex } from '../search';
 import { TitleIndex } from '../titles';
 import type { CompanionDatabase, StoredTaxonomyNode, TitleRow } from './database';
 import { ImportStore } from './import-store';
+import { cachedSearchIndex } from './search-index-cache';
 import { ReadingListStore } from './reading-list-store';
 import { corpusState, seedCorpus } from './seed-corpus';
 import { StoreError, toStoreError } from './store-error';
@@ -248,31 +249,10 @@ export class CompanionStore implements CompanionApi {
   /**
    * The search index for the current corpus and imports, loaded from its cache in the database:
    * loading the serialised index is faster than rebuilding it (`npm run bench` measures both).
-   * After an import, the bundled index is loaded, the imported papers are laid over it, and the
-   * result is cached under the corpus hash and the imports' revision.
+   * Imported papers are laid over it (see `cachedSearchIndex`).
    */
   searchIndex(): Promise<SearchIndex> {
-    this.index ??= this.corpusCall(async (hash) => {
-      const revision = await this.imports.revision();
-      const key = revision ? `${hash}+${await digest(revision)}` : hash;
-      const cached = await this.db.searchIndexes.get(key);
-      if (cached) return loadSearchIndex(cached.json);
-      const bundled = await this.db.searchIndexes.get(hash);
-      if (!bundled) throw new StoreError('internal', 'the search index cache is missing');
-      const index = loadSearchIndex(bundled.json);
-      const [papers, nodes, entries] = await Promise.all([this.imports.visibleImports(), this.db.taxonomyNodes.toArray(), this.db.taxonomyEntries.toArray()]);
-      for (const paper of papers) {
-        // An imported digest replaces the bundled one, and stands for the taxonomy entries it links to.
-        for (const id of [`paper:${paper.arxivId}`, ...paper.taxonomyEntryIds.map((entryId) => `entry:${entryId}`)]) if (index.has(id)) index.discard(id);
-      }
-      index.addAll(paperSearchDocuments(papers, { nodes, entries }));
-      const json = JSON.stringify(index);
-      await this.db.transaction('rw', this.db.searchIndexes, async () => {
-        await this.db.searchIndexes.where('hash').notEqual(hash).delete();
-        await this.db.searchIndexes.put({ hash: key, json, builtAt: Date.now() });
-      });
-      return index;
-    }).catch((error: unknown) => {
+    this.index ??= this.corpusCall((hash) => cachedSearchIndex(this.db, hash)).catch((error: unknown) => {
       this.index = null;
       throw error;
     });
@@ -333,11 +313,6 @@ export class CompanionStore implements CompanionApi {
     await fetch(entries.flatMap((entry) => nodes.get(nodes.get(entry.nodeId)?.parentId ?? '')?.childIds ?? []));
     return entries.map((entry) => taxonomyPlacement(entry, (id) => nodes.get(id)));
   }
-}
-
-async function digest(text: string): Promise<string> {
-  const bytes = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(bytes)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 /** The one paper a page links to, when all its arXiv links name the same paper. */
