@@ -57,14 +57,14 @@ export function OptionsApp({ client, startWorker }: { client: BackgroundClient; 
               <li key={batch.id} class="import-batch" data-batch-id={batch.id}>
                 <div class="import-batch-head">
                   <span>
-                    {t('importBatchSummary', new Date(batch.importedAt).toLocaleString(), String(batch.papers), batch.files.map((file) => file.file).join(', '))}
+                    {t('importBatchSummary', new Date(batch.importedAt).toLocaleString(), String(batch.papers), batch.files.flatMap((file) => (file.status === 'imported' ? [file.file] : [])).join(', '))}
                   </span>
                   <button type="button" onClick={() => void remove(batch.id)}>
                     {t('removeImport')}
                   </button>
                 </div>
                 <details>
-                  <summary>{t('provenance')}</summary>
+                  <summary>{t('importReport')}</summary>
                   <ImportReport files={batch.files} />
                 </details>
               </li>

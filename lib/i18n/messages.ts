@@ -119,6 +119,7 @@ export const MESSAGES = {
   importHistoryHeading: { en: 'Imports', zh_CN: '导入记录' },
   importHistoryEmpty: { en: 'No digest files imported yet.', zh_CN: '还没有导入过速览文件。' },
   importBatchSummary: { en: '$1 · $2 digests from $3', zh_CN: '$1 · $2 篇速览，来自 $3' },
+  importReport: { en: 'What each file did', zh_CN: '各文件的导入结果' },
   removeImport: { en: 'Remove this import', zh_CN: '移除此次导入' },
   importRemoved: { en: 'Removed the import and its $1 digests.', zh_CN: '已移除此次导入及其 $1 篇速览。' },
   importedFrom: { en: 'Imported from $1 on $2', zh_CN: '从 $1 导入，$2' },
