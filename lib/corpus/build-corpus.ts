@@ -2,7 +2,7 @@ import { mergeDigestEntries, parseDigestDocument, detectDigestKind, type DigestE
 import { isMathLimitReason, renderLatexText, sanitizeRenderedHtml } from '../latex';
 import { looksLikeMojibake, repairIfMojibake, type RepairModel, type RepairResult } from '../mojibake';
 import { parseTaxonomy, type TaxonomyParseResult } from '../taxonomy';
-import { TitleIndex } from '../titles';
+import { entriesByTitle } from './corpus-lookup';
 import { CORPUS_SCHEMA_VERSION, type Corpus, type CorpusPaper, type CorpusSource, type CorpusTaxonomyEntry } from './corpus-schema';
 import { isReaderText } from './string-leaves';
 import { locateUncertainMarks, toUtf16Offsets, type DocumentUncertainChar, type UncertainMark } from './uncertain-marks';
@@ -111,7 +111,7 @@ export function buildCorpus(sources: readonly SourceDocument[], repairModel: Rep
 
   const taxonomyEntries: CorpusTaxonomyEntry[] = (taxonomy?.entries ?? []).map((entry) => ({ ...entry, arxivIds: [] }));
   const linkable = taxonomy ? taxonomyEntries : (options.linkTo ?? []).map((entry) => ({ ...entry, arxivIds: [] }));
-  const byTitle = new TitleIndex(linkable.flatMap((entry) => entry.titles.map((title) => [title, entry] as const)));
+  const byTitle = entriesByTitle(linkable);
 
   let uncertainOutsideFields = 0;
   const merged = mergeDigestEntries(digestSources.flatMap((source) => source.entries));

@@ -2,6 +2,11 @@ import { parseArxivId } from '../arxiv';
 import { TitleIndex } from '../titles';
 import type { Corpus, CorpusPaper, CorpusTaxonomyEntry, CorpusTaxonomyNode } from './corpus-schema';
 
+/** Taxonomy entries found by any of their titles: an entry may give several. */
+export function entriesByTitle<T extends Pick<CorpusTaxonomyEntry, 'titles'>>(entries: readonly T[]): TitleIndex<T> {
+  return new TitleIndex(entries.flatMap((entry) => entry.titles.map((title) => [title, entry] as const)));
+}
+
 /** Where one paper sits in the taxonomy. */
 export interface TaxonomyPlacement {
   entryId: string;
@@ -46,7 +51,7 @@ export class CorpusLookup {
     for (const node of corpus.taxonomy.nodes) this.nodes.set(node.id, node);
     for (const entry of corpus.taxonomy.entries) this.entries.set(entry.id, entry);
     this.paperTitles = new TitleIndex(corpus.papers.map((paper) => [paper.title, paper] as const));
-    this.entryTitles = new TitleIndex(corpus.taxonomy.entries.flatMap((entry) => entry.titles.map((title) => [title, entry] as const)));
+    this.entryTitles = entriesByTitle(corpus.taxonomy.entries);
   }
 
   /**

@@ -1,6 +1,6 @@
 export { buildCorpus, CorpusBuildError, type BuildCorpusOptions, type CorpusBuildResult, type CorpusWarning, type SourceDocument } from './build-corpus';
 export { corpusStats, type CorpusStats } from './corpus-stats';
-export { CorpusLookup, knowsPaper, taxonomyPlacement, type LookupResult, type TaxonomyPlacement } from './corpus-lookup';
+export { CorpusLookup, entriesByTitle, knowsPaper, taxonomyPlacement, type LookupResult, type TaxonomyPlacement } from './corpus-lookup';
 export {
   CORPUS_SCHEMA_VERSION,
   CorpusSchema,

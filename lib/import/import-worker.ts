@@ -1,4 +1,3 @@
-import { StoreError } from '../store/store-error';
 import { ImportCancelledError } from '../store/import-store';
 import { runImport, type ImportDependencies, type ImportOutcome, type ImportProgress, type ImportSourceFile } from './run-import';
 
@@ -34,7 +33,7 @@ export function serveImports(scope: ImportWorkerScope, deps: Pick<ImportDependen
       .then((outcome) => scope.postMessage({ type: 'done', outcome }))
       .catch((error: unknown) => {
         if (error instanceof ImportCancelledError) return scope.postMessage({ type: 'cancelled' });
-        scope.postMessage({ type: 'failed', message: error instanceof StoreError || error instanceof Error ? error.message : String(error) });
+        scope.postMessage({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
       })
       .finally(() => {
         running = null;

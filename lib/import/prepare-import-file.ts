@@ -1,9 +1,8 @@
 import * as v from 'valibot';
-import { buildCorpus, CorpusBuildError, CorpusPaperSchema, validateCorpus, type CorpusPaper, type CorpusTaxonomyEntry } from '../corpus';
+import { buildCorpus, CorpusBuildError, entriesByTitle, CorpusPaperSchema, validateCorpus, type CorpusPaper, type CorpusTaxonomyEntry } from '../corpus';
 import { SourceFormatError } from '../source-format-error';
 import { sanitizeRenderedHtml } from '../latex';
 import type { RepairModel } from '../mojibake';
-import { TitleIndex } from '../titles';
 import { ImportRejection } from './read-import-file';
 
 /** What the import pipeline needs besides the file: the same parts the corpus build uses. */
@@ -84,7 +83,7 @@ function prepareCorpusJson(file: string, text: string, context: ImportContext): 
   const { papers, taxonomy } = checked.corpus;
   if (papers.length === 0) throw new ImportRejection(file, 'the corpus holds no digests');
   // The file's taxonomy ids mean nothing in this database: its papers are linked afresh, by title.
-  const byTitle = new TitleIndex(context.taxonomyEntries.flatMap((entry) => entry.titles.map((title) => [title, entry] as const)));
+  const byTitle = entriesByTitle(context.taxonomyEntries);
   const notes = taxonomy.entries.length > 0 ? [`its taxonomy (${taxonomy.entries.length} entries) was left aside: imports add digests, and the bundled taxonomy stays`] : [];
   return {
     file,
