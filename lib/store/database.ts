@@ -37,8 +37,15 @@ export interface CorpusStateRow {
   counts: { papers: number; taxonomyNodes: number; taxonomyEntries: number; titles: number };
 }
 
+/**
+ * Joins the corpus hash and the imports' revision digest in the key of a search index built over
+ * both; a key without it is the bundled corpus's own index.
+ */
+export const IMPORTS_INDEX_KEY_SEPARATOR = '+';
+
 /** A serialised search index, cached for the corpus it was built from. */
 export interface SearchIndexRow {
+  /** The corpus hash, or `<corpus hash>+<imports revision digest>` with imports laid over it. */
   hash: string;
   json: string;
   builtAt: number;

@@ -1,5 +1,5 @@
 import { loadSearchIndex, paperSearchDocuments, type SearchIndex } from '../search';
-import type { CompanionDatabase } from './database';
+import { IMPORTS_INDEX_KEY_SEPARATOR, type CompanionDatabase } from './database';
 import { ImportStore } from './import-store';
 import { StoreError } from './store-error';
 
@@ -7,7 +7,7 @@ import { StoreError } from './store-error';
  * The search index for the bundled corpus `hash` and the imports now in the database, from its
  * cache when there is one. Otherwise the bundled index is loaded, each imported paper replaces its
  * bundled document and the taxonomy-entry documents it now stands for, and the result is cached
- * under the corpus hash and the imports' revision. Combined caches for other revisions are dropped.
+ * under the corpus hash and the imports' revision (`ImportStore` drops it when the imports change).
  *
  * The import worker calls it right after a commit, so that the background finds the index built
  * and only loads it; the background calls it when it finds none.
@@ -16,9 +16,7 @@ import { StoreError } from './store-error';
 export async function cachedSearchIndex(db: CompanionDatabase, hash: string): Promise<SearchIndex> {
   const imports = new ImportStore(db);
   const revision = await imports.revision();
-  const key = revision ? `${hash}+${await sha256(revision)}` : hash;
-  // A combined index of imports since removed is 30 MB for 10,000 digests: it goes at once.
-  await db.searchIndexes.where('hash').noneOf([hash, key]).delete();
+  const key = revision ? `${hash}${IMPORTS_INDEX_KEY_SEPARATOR}${await sha256(revision)}` : hash;
   const cached = await db.searchIndexes.get(key);
   if (cached) return loadSearchIndex(cached.json);
   const bundled = await db.searchIndexes.get(hash);
