@@ -1,60 +1,12 @@
 import * as v from 'valibot';
+import { arxivIdSchema as arxivId, DigestEntrySchema, lineNumber, readerText } from '../digest/digest-schema';
 
 /** Bumped whenever the corpus JSON changes shape; the extension refuses a corpus it does not know. */
 export const CORPUS_SCHEMA_VERSION = 1;
 
-// U+FFFD means a byte was lost somewhere: the corpus promises readers never see one.
-const text = v.pipe(
-  v.string(),
-  v.check((s) => !s.includes('\uFFFD'), 'text holds U+FFFD (a replacement character)'),
-);
+const text = readerText;
 const nullableText = v.nullable(text);
-const isoDate = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a YYYY-MM-DD date'));
-const line = v.pipe(v.number(), v.integer(), v.minValue(1));
-const version = v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1)));
-const httpUrl = v.pipe(v.string(), v.regex(/^https?:\/\//, 'expected an http(s) URL'));
-const arxivId = v.pipe(
-  v.string(),
-  v.regex(/^(?:\d{4}\.\d{4,5}|[a-z]+(?:-[a-z]+)?\/\d{7})$/, 'expected an arXiv id without version'),
-);
-
-const ProvenanceSchema = v.object({
-  sourceFile: text,
-  kind: v.picklist(['weekly', 'daily']),
-  digestDate: v.nullable(isoDate),
-  dateRange: v.nullable(v.object({ start: isoDate, end: isoDate })),
-  line,
-  version,
-});
-
-const ChatPaperSchema = v.object({
-  titleZh: nullableText,
-  authors: v.array(text),
-  affiliation: nullableText,
-  keywords: v.array(text),
-  urls: v.nullable(
-    v.object({
-      raw: text,
-      paper: nullableText,
-      paperArxivId: v.nullable(v.string()),
-      github: v.nullable(httpUrl),
-      all: v.array(httpUrl),
-    }),
-  ),
-  summary: v.array(text),
-  method: v.array(text),
-  conclusion: v.nullable(
-    v.object({
-      significance: nullableText,
-      innovation: nullableText,
-      performance: nullableText,
-      workload: nullableText,
-      parts: v.array(text),
-    }),
-  ),
-  generatorErrors: v.array(text),
-  line,
-});
+const line = lineNumber;
 
 const UncertainMarkSchema = v.object({
   field: v.string(),
@@ -63,23 +15,14 @@ const UncertainMarkSchema = v.object({
   alternatives: v.array(text),
 });
 
-/** A paper with a digest: every digest entry with its arXiv id, merged, math pre-rendered. */
+/**
+ * A paper with a digest: every digest entry with its arXiv id, merged, math pre-rendered. Its digest
+ * fields are the parsers' own (`DigestEntrySchema`), so none can be parsed and then dropped here.
+ */
 export const CorpusPaperSchema = v.object({
-  arxivId,
-  version,
-  versions: v.array(v.pipe(v.number(), v.integer(), v.minValue(1))),
-  title: text,
-  authors: v.array(text),
-  /** The abstract as plain text, LaTeX turned into Unicode; for search and fallbacks. */
-  abstract: text,
+  ...DigestEntrySchema.entries,
   /** The abstract as an HTML fragment: escaped text plus KaTeX output rendered at build time. */
   abstractHtml: text,
-  venue: nullableText,
-  summaryZh: nullableText,
-  takeaways: v.array(text),
-  chatPaper: v.nullable(ChatPaperSchema),
-  screenshots: v.array(httpUrl),
-  provenance: v.pipe(v.array(ProvenanceSchema), v.minLength(1)),
   taxonomyEntryIds: v.array(v.string()),
   uncertain: v.array(UncertainMarkSchema),
 });
