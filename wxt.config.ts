@@ -5,7 +5,7 @@ import { defineConfig } from 'wxt';
 import { SAVE_PAPER_COMMAND } from './lib/background/commands';
 import { localeMessagesJson } from './lib/i18n/messages';
 import { splitKatexCss } from './lib/latex/katex-css';
-import { CONTENT_SCRIPT_MATCHES } from './lib/page/paper-sites';
+import { CONTENT_SCRIPT_MATCHES } from './lib/sites/paper-sites';
 
 const KATEX_DIST = join(import.meta.dirname, 'node_modules', 'katex', 'dist');
 

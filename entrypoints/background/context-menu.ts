@@ -1,18 +1,16 @@
 import browser from 'webextension-polyfill';
 import { t } from '../../components/i18n';
-import { CONTENT_SCRIPT_MATCHES } from '../../lib/page/paper-sites';
+import { CONTENT_SCRIPT_MATCHES, PAPER_LINK_PATTERNS } from '../../lib/sites/paper-sites';
 import type { CompanionStore } from '../../lib/store/companion-store';
 import { savePaperInTab } from './save-from-tab';
 
 const MENU_ID = 'save-to-reading-list';
-// Links to a paper on the sites the extension knows; the link's URL names the paper.
-const PAPER_LINKS = ['*://arxiv.org/abs/*', '*://arxiv.org/pdf/*', '*://arxiv.org/html/*', '*://*.arxiv.org/abs/*', '*://huggingface.co/papers/*', '*://*.alphaxiv.org/abs/*', '*://alphaxiv.org/abs/*'];
 
 /** "Save to reading list" on arXiv links, and on the paper sites' pages themselves. */
 export function registerContextMenu(store: CompanionStore, refreshBadge: (tabId: number, url: string | undefined) => Promise<void>): void {
   browser.runtime.onInstalled.addListener(() => {
     void browser.contextMenus.removeAll().then(() => {
-      browser.contextMenus.create({ id: `${MENU_ID}:link`, title: t('contextMenuSave'), contexts: ['link'], targetUrlPatterns: PAPER_LINKS });
+      browser.contextMenus.create({ id: `${MENU_ID}:link`, title: t('contextMenuSave'), contexts: ['link'], targetUrlPatterns: PAPER_LINK_PATTERNS });
       browser.contextMenus.create({ id: `${MENU_ID}:page`, title: t('contextMenuSave'), contexts: ['page'], documentUrlPatterns: CONTENT_SCRIPT_MATCHES });
     });
   });

@@ -1,5 +1,5 @@
 import { mountOverlay } from '../../components/card/mount-overlay';
-import { CONTENT_SCRIPT_MATCHES } from '../../lib/page/paper-sites';
+import { CONTENT_SCRIPT_MATCHES } from '../../lib/sites/paper-sites';
 
 export default defineContentScript({
   matches: [...CONTENT_SCRIPT_MATCHES],

@@ -1,3 +1,4 @@
+import { idSiteOf } from '../sites/paper-sites';
 import { parseArxivId, type ArxivRef } from './arxiv-id';
 
 /*
@@ -11,13 +12,9 @@ import { parseArxivId, type ArxivRef } from './arxiv-id';
  * https://huggingface.co/papers/2404.15449
  */
 
-const ARXIV_HOSTS = /^(?:(?:www|export|browse)\.)?arxiv\.org$/;
-const AR5IV_HOSTS = /^(?:ar5iv\.labs\.arxiv\.org|ar5iv\.org)$/;
-const ALPHAXIV_HOSTS = /^(?:www\.)?alphaxiv\.org$/;
-const HUGGINGFACE_HOSTS = /^(?:www\.)?huggingface\.co$/;
-
 /**
- * The arXiv paper a URL points at, on arXiv itself or on a site that shows arXiv papers by id.
+ * The arXiv paper a URL points at, on arXiv itself or on a site that shows arXiv papers by id
+ * (`PAPER_SITES`).
  *
  * @param url Absolute URL; query and hash are ignored.
  * @returns The reference, or null for any other page (listings, search, a slug that is no id).
@@ -30,7 +27,6 @@ export function arxivRefFromUrl(url: string): ArxivRef | null {
     return null;
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
-  const host = parsed.hostname.toLowerCase();
   let path: string;
   try {
     path = decodeURIComponent(parsed.pathname).replace(/\/+$/, '');
@@ -38,11 +34,8 @@ export function arxivRefFromUrl(url: string): ArxivRef | null {
     // A broken percent-escape (`/abs/2404.15449%`) names no paper.
     return null;
   }
-  let rest: string | undefined;
-  if (ARXIV_HOSTS.test(host)) rest = after(path, ['abs', 'pdf', 'html', 'format']);
-  else if (AR5IV_HOSTS.test(host)) rest = after(path, ['html', 'abs']);
-  else if (ALPHAXIV_HOSTS.test(host)) rest = after(path, ['abs', 'overview', 'pdf']);
-  else if (HUGGINGFACE_HOSTS.test(host)) rest = after(path, ['papers']);
+  const site = idSiteOf(parsed.hostname);
+  const rest = site ? after(path, site.idPaths) : undefined;
   if (rest === undefined) return null;
   // Old-style ids hold one slash (`hep-th/9901001`); HTML pages may add a section after the id.
   const segments = rest.split('/');

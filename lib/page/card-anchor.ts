@@ -1,3 +1,5 @@
+import { PAPER_SITES } from '../sites/paper-sites';
+
 /*
  * Test URLs:
  * https://arxiv.org/abs/2404.15449 → after blockquote.abstract
@@ -9,7 +11,7 @@
 
 // Where each known site prints its abstract. The card goes right after it: below the title,
 // authors and abstract, so it never covers them, and high enough to be seen without scrolling.
-const ABSTRACT_SELECTORS = ['blockquote.abstract', '.ltx_abstract', '.note-content', '[data-testid="abstract"]'];
+const ABSTRACT_SELECTORS = [...new Set(PAPER_SITES.flatMap((site) => site.abstractSelectors))];
 const ABSTRACT_HEADING = /^\s*abstract\s*:?\s*$/i;
 
 /**

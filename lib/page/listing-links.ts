@@ -1,4 +1,5 @@
 import { arxivRefFromUrl } from '../arxiv';
+import { PAPER_SITES } from '../sites/paper-sites';
 
 /*
  * Test URLs:
@@ -8,10 +9,7 @@ import { arxivRefFromUrl } from '../arxiv';
  * https://huggingface.co/papers/date/2024-04-24
  */
 
-const LISTING_PAGES: readonly RegExp[] = [
-  /^https?:\/\/(?:www\.)?arxiv\.org\/list\//,
-  /^https?:\/\/huggingface\.co\/papers(?:\/(?:date|week|month|trending)(?:\/[^?#]*)?)?\/?(?:[?#].*)?$/,
-];
+const LISTING_PAGES = PAPER_SITES.flatMap((site) => site.listingPages);
 
 /** True for pages that list many papers: arXiv listings and Hugging Face's daily papers. */
 export function isListingPage(url: string): boolean {

@@ -1,4 +1,7 @@
 import type { PageMeta } from '../messages/protocol';
+import { PAPER_SITES } from '../sites/paper-sites';
+
+const TITLE_DECORATION = PAPER_SITES.flatMap((site) => site.titleDecoration);
 
 // Bounds on what is read off a page: a hostile page cannot make the message, or the lookup, large.
 const MAX_LINKS = 200;
@@ -43,10 +46,7 @@ export function pageTitle(doc: Document): string {
 
 /** A tab or document title without the site's decoration; see {@link pageTitle}. */
 export function cleanPageTitle(title: string): string {
-  return title
-    .replace(/^\[[^\]]{4,30}\]\s*/, '')
-    .replace(/^Paper page\s*-\s*/i, '')
-    .replace(/\s*[|–-]\s*(?:OpenReview|arXiv|alphaXiv|Hugging Face)\s*$/i, '')
+  return TITLE_DECORATION.reduce((clean, decoration) => clean.replace(decoration, ''), title)
     .trim()
     .slice(0, 2000);
 }

@@ -6,7 +6,7 @@ import config from '../../wxt.config';
 import background from '../../entrypoints/background';
 import { openSidePanelOn } from '../../entrypoints/background/side-panel';
 import { registerTabBadge, toolbarButton } from '../../entrypoints/background/tab-badge';
-import { CONTENT_SCRIPT_MATCHES } from '../../lib/page/paper-sites';
+import { CONTENT_SCRIPT_MATCHES } from '../../lib/sites/paper-sites';
 import type { PageLookup } from '../../lib/messages/protocol';
 import type { CompanionStore } from '../../lib/store/companion-store';
 
