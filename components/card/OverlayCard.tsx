@@ -36,7 +36,7 @@ export function OverlayCard({ lookup, page, client, initiallyCollapsed, floating
     const paper = paperToSave(lookup, page, 'card');
     if (paper) await client.call({ type: 'readingList.save', paper });
   };
-  const openNode = (nodeId: string) => void client.call({ type: 'openTaxonomyNode', nodeId }).catch(() => {});
+  const openNode = (nodeId: string) => void client.call({ type: 'taxonomy.open', nodeId }).catch(() => {});
 
   return <PaperCard lookup={lookup} collapsed={collapsed} floating={floating} actions={{ save, openNode, setCollapsed: changeCollapsed }} />;
 }

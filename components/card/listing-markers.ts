@@ -11,7 +11,7 @@ const MARKER_TAG = 'arxiv-digest-marker';
 export async function markListedPapers(doc: Document, url: string, client: BackgroundClient): Promise<number> {
   const papers = listedPapers(doc, url);
   if (papers.length === 0) return 0;
-  const { digests, saved } = await client.call({ type: 'paperStatus', arxivIds: papers.map((paper) => paper.arxivId) });
+  const { digests, saved } = await client.call({ type: 'paper.status', arxivIds: papers.map((paper) => paper.arxivId) });
   const withDigest = new Set(digests);
   const isSaved = new Set(saved);
   let marked = 0;

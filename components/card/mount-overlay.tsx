@@ -65,13 +65,13 @@ async function show(ctx: ContentScriptContext, client: BackgroundClient): Promis
   }
   // A URL that names the paper is asked about at once, while the page is still being parsed; the
   // page's meta tags and title are read only when the URL alone found nothing.
-  const byUrl = arxivRefFromUrl(url) ? client.call({ type: 'lookupPage', url }) : null;
+  const byUrl = arxivRefFromUrl(url) ? client.call({ type: 'page.lookup', url }) : null;
   const settings = client.call({ type: 'settings.get' }).catch(() => ({ cardCollapsed: false }));
   await domReady();
   const meta = readPageMeta(document);
   const title = pageTitle(document);
   let lookup = byUrl ? await byUrl : null;
-  if (!knowsPaper(lookup)) lookup = await client.call({ type: 'lookupPage', url, title, meta });
+  if (!knowsPaper(lookup)) lookup = await client.call({ type: 'page.lookup', url, title, meta });
   if (!lookup || !knowsPaper(lookup) || ctx.isInvalid) return { outcome: 'none' };
 
   const found = lookup;

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ImportWorkerEvent, ImportWorkerRequest } from '../../lib/import/import-worker';
+import type { ImportWorkerEvent, ImportWorkerRequest } from '../../lib/import/import-worker-server';
 import type { ImportOutcome, ImportProgress } from '../../lib/import/run-import';
 import { t } from '../i18n';
 import { ImportReport } from './ImportReport';

@@ -11,7 +11,7 @@ export function CurrentTabPaper({ client, tab }: { client: BackgroundClient; tab
   const [lookup, setLookup] = useState<PageLookup | null>(null);
   useEffect(() => {
     if (!tab) return;
-    client.call({ type: 'lookupPage', url: tab.url, title: tab.title }).then(setLookup, () => setLookup(null));
+    client.call({ type: 'page.lookup', url: tab.url, title: tab.title }).then(setLookup, () => setLookup(null));
   }, [client, tab]);
   if (!lookup || !knowsPaper(lookup)) return <p class="muted">{t('noCurrentPaper')}</p>;
   const title = lookup.digest?.title ?? lookup.placements[0]?.title ?? tab?.title ?? '';

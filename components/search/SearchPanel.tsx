@@ -47,7 +47,7 @@ export function SearchPanel({ client, limit = 20, whenEmpty, idPrefix }: { clien
     const timer = setTimeout(async () => {
       try {
         const filters = filter === 'saved' ? { kind: 'all' as const, savedOnly: true } : { kind: filter, savedOnly: false };
-        const { hits: found } = await client.call({ type: 'search', query, filters, limit });
+        const { hits: found } = await client.call({ type: 'search.query', query, filters, limit });
         if (current !== sequence.current) return;
         setHits(found);
         setSelected(0);

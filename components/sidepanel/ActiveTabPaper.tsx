@@ -42,7 +42,7 @@ export function ActiveTabPaper({ client, onOpenNode }: { client: BackgroundClien
   useEffect(() => {
     if (!tab) return setLookup(null);
     let current = true;
-    client.call({ type: 'lookupPage', url: tab.url, title: tab.title }).then(
+    client.call({ type: 'page.lookup', url: tab.url, title: tab.title }).then(
       (found) => current && (setLookup(found), setError(null)),
       (failure: unknown) => current && setError(errorText(failure)),
     );

@@ -20,13 +20,13 @@ export function TaxonomyBrowser({ client, focusNode }: { client: BackgroundClien
   const [error, setError] = useState<string | null>(null);
 
   const load = async (id: string): Promise<TaxonomyNodeView> => {
-    const view = views[id] ?? (await client.call({ type: 'taxonomyNode', id }));
+    const view = views[id] ?? (await client.call({ type: 'taxonomy.node', id }));
     setViews((now) => ({ ...now, [id]: view }));
     return view;
   };
 
   useEffect(() => {
-    client.call({ type: 'taxonomyRoots' }).then(
+    client.call({ type: 'taxonomy.roots' }).then(
       ({ roots: found }) => setRoots(found),
       (failure: unknown) => setError(errorText(failure)),
     );

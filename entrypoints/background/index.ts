@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import { companionApi } from '../../lib/background/companion-api';
 import { handleMessage } from '../../lib/messages';
 import { CompanionDatabase } from '../../lib/store/database';
 import { CompanionStore } from '../../lib/store/companion-store';
@@ -14,11 +15,11 @@ function main(): void {
       hash: async () => ((await (await fetch(browser.runtime.getURL('/corpus-version.json'))).json()) as { hash: string }).hash,
       load: async () => (await fetch(browser.runtime.getURL('/corpus.json'))).json(),
     },
-    { openSidePanel: openSidePanelOn },
   );
+  const api = companionApi(store, { openSidePanel: openSidePanelOn });
 
   // Registered synchronously, so a message that wakes the worker finds its listener.
-  browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => handleMessage(store, message, sender, browser.runtime.id));
+  browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => handleMessage(api, message, sender, browser.runtime.id));
 
   browser.runtime.onInstalled.addListener(() => {
     void store.ensureCorpus().catch((error: unknown) => console.error('[arxiv-digest] seeding failed:', error));

@@ -19,7 +19,7 @@ export async function savePaperInTab(store: CompanionStore, tab: browser.Tabs.Ta
     description = (await browser.tabs.sendMessage(tab.id, { type: 'page.describe' }).catch(() => undefined)) as PageDescription | undefined;
   }
   const title = linkUrl ? '' : (description?.meta.citationTitle ?? description?.title ?? cleanPageTitle(tab.title ?? ''));
-  const lookup = await store.lookupPage({ url, title, meta: description?.meta ?? {} });
+  const lookup = await store.papers.page({ url, title, meta: description?.meta ?? {} });
   const paper = paperToSave(lookup, { url, title, authors: description?.meta.citationAuthors }, source);
   // A page is a paper when it names an arXiv id, when the corpus knows its title, or when it
   // carries citation meta tags (OpenReview, publishers); a listing or a home page is none of these.

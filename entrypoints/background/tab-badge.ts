@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import { t } from '../../components/i18n';
-import { badgeFor, mayShowPaper } from '../../lib/background/tab-badge';
+import { badgeFor, mayShowPaper } from '../../lib/background/badge-rules';
 import type { CompanionStore } from '../../lib/store/companion-store';
 
 /** The toolbar button's badge and title calls, the same in both APIs that name the button. */
@@ -19,7 +19,7 @@ export function registerTabBadge(store: CompanionStore): (tabId: number, url: st
   const button = toolbarButton();
   const update = async (tabId: number, url: string | undefined) => {
     if (!mayShowPaper(url)) return void (await button.setBadgeText({ tabId, text: '' }));
-    const badge = badgeFor(await store.lookupPage({ url }), { digest: t('badgeDigest'), taxonomy: t('badgeTaxonomy') });
+    const badge = badgeFor(await store.papers.page({ url }), { digest: t('badgeDigest'), taxonomy: t('badgeTaxonomy') });
     await button.setBadgeText({ tabId, text: badge?.text ?? '' });
     if (badge) {
       await button.setBadgeBackgroundColor({ tabId, color: '#b31b1b' });

@@ -2,7 +2,7 @@
  * The import worker: parses, repairs and writes imported digests off the options page's thread.
  * It opens the extension's database itself, as the background does, and writes only the import tables.
  */
-import { serveImports, type ImportWorkerScope } from '../../lib/import/import-worker';
+import { serveImports, type ImportWorkerScope } from '../../lib/import/import-worker-server';
 import { repairModelFromJSON, type SerializedRepairModel } from '../../lib/mojibake';
 import { CompanionDatabase } from '../../lib/store/database';
 import { ImportStore } from '../../lib/store/import-store';

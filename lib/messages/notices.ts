@@ -3,7 +3,7 @@
  * and its questions to a tab's content script. Kept apart from the request schemas so that the
  * content script does not bundle valibot for them.
  */
-import type { PageMeta } from './protocol';
+import type { PageMeta } from '../page/page-meta';
 
 /** What the background tells an open side panel: open this taxonomy node. Not a request: nobody answers it. */
 export interface PanelNotice {

@@ -1,4 +1,4 @@
-import type { PageMeta } from '../messages/protocol';
+import type { PageMeta } from './page-meta';
 import { PAPER_SITES } from '../sites/paper-sites';
 
 const TITLE_DECORATION = PAPER_SITES.flatMap((site) => site.titleDecoration);

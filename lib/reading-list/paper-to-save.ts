@@ -1,4 +1,4 @@
-import type { PageLookup } from '../messages/protocol';
+import type { PageLookup } from '../store/paper-lookup';
 import type { SavePaper } from './reading-list-entry';
 
 /** What a page says about itself, for a paper the corpus may not know. */

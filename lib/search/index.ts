@@ -7,7 +7,7 @@ export { searchDocumentsFromCorpus, paperSearchDocuments, SEARCH_FIELDS, STORED_
 export {
   createSearchIndex,
   loadSearchIndex,
-  searchIndex,
+  searchHits,
   searchIndexOptions,
   type SearchFilters,
   type SearchHit,

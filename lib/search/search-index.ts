@@ -114,7 +114,7 @@ const TIERS: readonly Tier[] = [
  * @param filters Narrow by kind, saved state or taxonomy subtree.
  * @param limit At most this many hits.
  */
-export function searchIndex(index: SearchIndex, query: string, filters: SearchFilters = {}, limit = 20): SearchHit[] {
+export function searchHits(index: SearchIndex, query: string, filters: SearchFilters = {}, limit = 20): SearchHit[] {
   const filter = filterFor(filters);
   const hits: SearchHit[] = [];
   const idHit = findById(index, query);

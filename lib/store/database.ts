@@ -193,3 +193,19 @@ export class CompanionDatabase extends Dexie {
     declareSchema(this);
   }
 }
+
+/**
+ * Runs a database call, reopening the database once if it was closed under us: the browser may
+ * close an idle service worker's connection, and Dexie then throws `DatabaseClosedError`.
+ * @example
+ * const entries = await withReopen(db, () => db.readingList.toArray());
+ */
+export async function withReopen<T>(db: Dexie, operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation();
+  } catch (error) {
+    if ((error as { name?: string })?.name !== 'DatabaseClosedError') throw error;
+    await db.open();
+    return operation();
+  }
+}

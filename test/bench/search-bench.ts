@@ -12,7 +12,7 @@ import {
   createSearchIndex,
   loadSearchIndex,
   searchDocumentsFromCorpus,
-  searchIndex,
+  searchHits,
   SEARCH_FIELDS,
   type SearchDocument,
   type SearchHit,
@@ -128,16 +128,16 @@ function benchRealCorpus(corpus: Pick<Corpus, 'papers' | 'taxonomy'>): RealCorpu
   const json = JSON.stringify(createSearchIndex(docs));
   const coldQuery = 'dreambooth';
   const firstStart = performance.now();
-  searchIndex(loadSearchIndex(json), coldQuery);
+  searchHits(loadSearchIndex(json), coldQuery);
   const coldStartFirstMs = performance.now() - firstStart;
   // Load and rebuild alternate, so that a busy machine slows both alike.
   const loadTimes: number[] = [];
   const rebuildTimes: number[] = [];
   for (let run = 0; run < 12; run++) {
     const loadStart = performance.now();
-    searchIndex(loadSearchIndex(json), coldQuery);
+    searchHits(loadSearchIndex(json), coldQuery);
     const rebuildStart = performance.now();
-    searchIndex(createSearchIndex(docs), coldQuery);
+    searchHits(createSearchIndex(docs), coldQuery);
     if (run < 2) continue;
     loadTimes.push(rebuildStart - loadStart);
     rebuildTimes.push(performance.now() - rebuildStart);
@@ -146,7 +146,7 @@ function benchRealCorpus(corpus: Pick<Corpus, 'papers' | 'taxonomy'>): RealCorpu
   const index = loadSearchIndex(json);
   const queryMix: Record<string, number> = {};
   for (const query of REAL_QUERIES) {
-    const match = searchIndex(index, query)[0]?.match ?? 'none';
+    const match = searchHits(index, query)[0]?.match ?? 'none';
     queryMix[match] = (queryMix[match] ?? 0) + 1;
   }
   const times = latencies(index, REAL_QUERIES, { reps: 40, warmup: 3 });
@@ -192,7 +192,7 @@ function benchSynthetic(
   }
 
   const tierOf = (list: 'exact' | 'prefix' | 'fuzzy', query: string): boolean => {
-    const match = searchIndex(index, query)[0]?.match;
+    const match = searchHits(index, query)[0]?.match;
     return list === 'fuzzy' ? match === 'fuzzy' || match === 'partial' : match === list;
   };
   const offTier = (['exact', 'prefix', 'fuzzy'] as const).flatMap((list) =>
@@ -223,7 +223,7 @@ function benchSynthetic(
   for (const query of fuseQueries) {
     for (let rep = 0; rep < 3; rep++) {
       const start = performance.now();
-      searchIndex(index, query);
+      searchHits(index, query);
       miniTimes.push(performance.now() - start);
     }
     const start = performance.now();
@@ -266,11 +266,11 @@ function benchSynthetic(
 function latencies(index: SearchIndex, queries: readonly string[], { reps, warmup }: { reps: number; warmup: number }): Map<string, number[]> {
   const times = new Map<string, number[]>(queries.map((query) => [query, []]));
   let sink: SearchHit[] = [];
-  for (let pass = 0; pass < warmup; pass++) for (const query of queries) sink = searchIndex(index, query);
+  for (let pass = 0; pass < warmup; pass++) for (const query of queries) sink = searchHits(index, query);
   for (let rep = 0; rep < reps; rep++) {
     for (const query of queries) {
       const start = performance.now();
-      sink = searchIndex(index, query);
+      sink = searchHits(index, query);
       times.get(query)!.push(performance.now() - start);
     }
   }

@@ -63,7 +63,7 @@ describe('the toolbar button', () => {
 
   describe('badge in Firefox', () => {
     // Only the lookup matters here: the corpus knows the paper, with a digest.
-    const store = { lookupPage: async () => ({ digest: {}, placements: [] }) as unknown as PageLookup } as unknown as CompanionStore;
+    const store = { papers: { page: async () => ({ digest: {}, placements: [] }) as unknown as PageLookup } } as unknown as CompanionStore;
     let restore: () => void;
     beforeEach(() => {
       fakeBrowser.reset();

@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { createBackgroundClient, handleMessage, BackgroundError, type CompanionApi } from '../../../lib/messages';
+import { createBackgroundClient, handleMessage, BackgroundError, REQUEST_SENDERS, type CompanionApi } from '../../../lib/messages';
 import { StoreError } from '../../../lib/store/store-error';
 
 const OWN_ID = 'abcdefghijklmnopabcdefghijklmnop';
@@ -15,12 +15,12 @@ function echoApi(): CompanionApi & { calls: unknown[] } {
   };
   return {
     calls,
-    lookupPage: answer,
-    search: answer,
-    getPaper: answer,
-    taxonomyNode: answer,
-    paperStatus: answer,
-    openTaxonomyNode: answer,
+    'page.lookup': answer,
+    'search.query': answer,
+    'paper.get': answer,
+    'taxonomy.node': answer,
+    'paper.status': answer,
+    'taxonomy.open': answer,
     'settings.get': answer,
     'settings.update': answer,
     'readingList.list': answer,
@@ -29,7 +29,7 @@ function echoApi(): CompanionApi & { calls: unknown[] } {
     'readingList.remove': answer,
     'readingList.export': answer,
     'readingList.import': answer,
-    taxonomyRoots: answer,
+    'taxonomy.roots': answer,
     'imports.list': answer,
     'imports.remove': answer,
     'imports.changed': answer,
@@ -38,14 +38,14 @@ function echoApi(): CompanionApi & { calls: unknown[] } {
 
 describe('handleMessage', () => {
   it.each([
-    [{ type: 'lookupPage', url: 'https://arxiv.org/abs/2404.15449' }, { meta: {} }],
-    [{ type: 'search', query: '身份保持' }, { filters: { kind: 'all', savedOnly: false }, limit: 20 }],
-    [{ type: 'search', query: 'x', filters: { kind: 'entry', subtree: 'text-to-image' }, limit: 5 }, { filters: { kind: 'entry', savedOnly: false, subtree: 'text-to-image' } }],
-    [{ type: 'getPaper', arxivId: '2404.15449' }, {}],
-    [{ type: 'taxonomyNode', id: 'text-to-image' }, {}],
+    [{ type: 'page.lookup', url: 'https://arxiv.org/abs/2404.15449' }, { meta: {} }],
+    [{ type: 'search.query', query: '身份保持' }, { filters: { kind: 'all', savedOnly: false }, limit: 20 }],
+    [{ type: 'search.query', query: 'x', filters: { kind: 'entry', subtree: 'text-to-image' }, limit: 5 }, { filters: { kind: 'entry', savedOnly: false, subtree: 'text-to-image' } }],
+    [{ type: 'paper.get', arxivId: '2404.15449' }, {}],
+    [{ type: 'taxonomy.node', id: 'text-to-image' }, {}],
     [{ type: 'readingList.list' }, {}],
-    [{ type: 'paperStatus', arxivIds: ['2404.15449', 'junk'] }, {}],
-    [{ type: 'openTaxonomyNode', nodeId: 'text-to-image' }, {}],
+    [{ type: 'paper.status', arxivIds: ['2404.15449', 'junk'] }, {}],
+    [{ type: 'taxonomy.open', nodeId: 'text-to-image' }, {}],
     [{ type: 'imports.list' }, {}],
     [{ type: 'imports.remove', batchId: '6f1c' }, {}],
     [{ type: 'imports.changed' }, {}],
@@ -56,7 +56,7 @@ describe('handleMessage', () => {
     [{ type: 'readingList.remove', key: 'arxiv:2404.15449' }, {}],
     [{ type: 'readingList.export', format: 'bibtex' }, {}],
     [{ type: 'readingList.import', text: '{}' }, {}],
-    [{ type: 'taxonomyRoots' }, {}],
+    [{ type: 'taxonomy.roots' }, {}],
   ])('dispatches %j with its defaults filled in', async (message, defaults) => {
     const api = echoApi();
     const reply = await handleMessage(api, message, me, OWN_ID);
@@ -68,13 +68,13 @@ describe('handleMessage', () => {
     ['no message', undefined],
     ['a string', 'lookupPage'],
     ['an unknown type', { type: 'dropTables' }],
-    ['a missing field', { type: 'getPaper' }],
-    ['a wrong field type', { type: 'search', query: 42 }],
-    ['an oversized query', { type: 'search', query: 'x'.repeat(501) }],
-    ['a limit out of range', { type: 'search', query: 'x', limit: 10_000 }],
+    ['a missing field', { type: 'paper.get' }],
+    ['a wrong field type', { type: 'search.query', query: 42 }],
+    ['an oversized query', { type: 'search.query', query: 'x'.repeat(501) }],
+    ['a limit out of range', { type: 'search.query', query: 'x', limit: 10_000 }],
     ['a bad status', { type: 'readingList.update', key: 'k', patch: { status: 'skimmed' } }],
     ['an unknown setting value', { type: 'settings.update', patch: { cardCollapsed: 'yes' } }],
-    ['too many ids', { type: 'paperStatus', arxivIds: Array.from({ length: 501 }, () => '2404.15449') }],
+    ['too many ids', { type: 'paper.status', arxivIds: Array.from({ length: 501 }, () => '2404.15449') }],
     ['an unknown export format', { type: 'readingList.export', format: 'docx' }],
     ['a hostile save', { type: 'readingList.save', paper: { arxivId: '<script>', title: 'x', source: 'card' } }],
   ])('answers %s with a bad-message error, without calling the API', async (_, message) => {
@@ -94,10 +94,10 @@ describe('handleMessage', () => {
   it('turns a store failure into an error envelope with the user message', async () => {
     const api = echoApi();
     api['readingList.save'] = () => Promise.reject(new StoreError('quota-exceeded'));
-    api.getPaper = () => Promise.reject(new TypeError('boom'));
+    api['paper.get'] = () => Promise.reject(new TypeError('boom'));
     const quota = await handleMessage(api, { type: 'readingList.save', paper: { arxivId: null, title: 'T', source: 'popup' } }, me, OWN_ID);
     expect(quota).toMatchObject({ ok: false, error: { code: 'quota-exceeded', message: expect.stringMatching(/disk is full/) } });
-    const bug = await handleMessage(api, { type: 'getPaper', arxivId: '1' }, me, OWN_ID);
+    const bug = await handleMessage(api, { type: 'paper.get', arxivId: '1' }, me, OWN_ID);
     expect(bug).toMatchObject({ ok: false, error: { code: 'internal' } });
   });
 
@@ -117,8 +117,8 @@ describe('createBackgroundClient', () => {
   it('returns the value of a good reply and throws the code of a bad one', async () => {
     const api = echoApi();
     const client = createBackgroundClient((message) => handleMessage(api, message, me, OWN_ID));
-    await expect(client.call({ type: 'getPaper', arxivId: '2404.15449' })).resolves.toMatchObject({ arxivId: '2404.15449' });
-    const error = await client.call({ type: 'getPaper' } as never).catch((e: unknown) => e);
+    await expect(client.call({ type: 'paper.get', arxivId: '2404.15449' })).resolves.toMatchObject({ arxivId: '2404.15449' });
+    const error = await client.call({ type: 'paper.get' } as never).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BackgroundError);
     expect(error).toMatchObject({ code: 'bad-message' });
   });
@@ -143,11 +143,48 @@ describe('the request context', () => {
   it('passes the sending tab to the API', async () => {
     const api = echoApi();
     let seen: unknown;
-    api.openTaxonomyNode = async (_request, context) => {
+    api['taxonomy.open'] = async (_request, context) => {
       seen = context;
       return { opened: false };
     };
-    await handleMessage(api, { type: 'openTaxonomyNode', nodeId: 'n' }, { id: OWN_ID, tab: { id: 7 } }, OWN_ID);
+    await handleMessage(api, { type: 'taxonomy.open', nodeId: 'n' }, { id: OWN_ID, tab: { id: 7 } }, OWN_ID);
     expect(seen).toEqual({ tabId: 7 });
+  });
+});
+
+describe('who may send what', () => {
+  const contentScript = { id: OWN_ID, tab: { id: 7 }, url: 'https://arxiv.org/abs/2404.15449' };
+  const optionsInATab = { id: OWN_ID, tab: { id: 8 }, url: `chrome-extension://${OWN_ID}/options.html` };
+  const firefoxPage = { id: OWN_ID, tab: { id: 9 }, url: 'moz-extension://0b3c1a2e-1111-4c4c-9a9a-123456789abc/sidepanel.html' };
+  const popup = { id: OWN_ID, url: `chrome-extension://${OWN_ID}/popup.html` };
+
+  it.each(Object.entries(REQUEST_SENDERS))('declares who may send %s', (type, senders) => {
+    expect(['content-script', 'extension-page']).toContain(senders);
+    expect(type).toMatch(/^[a-z]+[A-Za-z]*\.[a-z]+$/);
+  });
+
+  it.each<[string, Record<string, unknown>]>([
+    ['readingList.export', { format: 'json' }],
+    ['readingList.import', { text: '{}' }],
+    ['readingList.remove', { key: 'arxiv:2404.15449' }],
+    ['readingList.list', {}],
+    ['imports.remove', { batchId: 'b' }],
+    ['search.query', { query: 'x' }],
+  ])('refuses %s from a content script, and answers it for the extension pages', async (type, fields) => {
+    const api = echoApi();
+    expect(await handleMessage(api, { type, ...fields }, contentScript, OWN_ID)).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    expect(api.calls).toEqual([]);
+    for (const sender of [optionsInATab, firefoxPage, popup]) expect(await handleMessage(api, { type, ...fields }, sender, OWN_ID)).toMatchObject({ ok: true });
+  });
+
+  it.each<[string, Record<string, unknown>]>([
+    ['page.lookup', { url: 'https://arxiv.org/abs/2404.15449' }],
+    ['paper.status', { arxivIds: ['2404.15449'] }],
+    ['settings.get', {}],
+    ['settings.update', { patch: { cardCollapsed: true } }],
+    ['readingList.save', { paper: { arxivId: '2404.15449', title: 'T', source: 'card' } }],
+    ['taxonomy.open', { nodeId: 'n' }],
+  ])('answers %s from a content script', async (type, fields) => {
+    expect(await handleMessage(echoApi(), { type, ...fields }, contentScript, OWN_ID)).toMatchObject({ ok: true });
   });
 });

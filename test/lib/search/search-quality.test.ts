@@ -5,7 +5,7 @@ import {
   createSearchIndex,
   loadSearchIndex,
   searchDocumentsFromCorpus,
-  searchIndex,
+  searchHits,
   type SearchDocument,
   type SearchHit,
 } from '../../../lib/search';
@@ -118,12 +118,12 @@ describe('search quality over the project corpus', () => {
   });
 
   it.each(QUERIES)('%s → %s', (query, expected) => {
-    const hits = searchIndex(index, query);
+    const hits = searchHits(index, query);
     expect(hits[0]?.id, `top hits: ${describeHits(hits) || '(none)'}`).toBe(expected);
   });
 
   it.each(QUERIES)('lists each result once for %s', (query) => {
-    const hits = searchIndex(index, query);
+    const hits = searchHits(index, query);
     const ids = hits.map((hit) => hit.id);
     expect(new Set(ids).size).toBe(ids.length);
     const arxivIds = hits.map((hit) => hit.arxivId).filter((id) => id !== null);
@@ -131,7 +131,7 @@ describe('search quality over the project corpus', () => {
   });
 
   it('finds papers about diffusion models for 扩散模型, all of them saying so in Chinese', () => {
-    const hits = searchIndex(index, '扩散模型', {}, 5);
+    const hits = searchHits(index, '扩散模型', {}, 5);
     expect(hits).toHaveLength(5);
     for (const hit of hits) {
       const doc = documentById.get(hit.id)!;
@@ -141,22 +141,22 @@ describe('search quality over the project corpus', () => {
 
   it('finds Wuerstchen however it is written: StableCascade, stable cascade, Würstchen', () => {
     for (const query of ['StableCascade', 'stable cascade', 'Würstchen', 'wuerstchen']) {
-      const hits = searchIndex(index, query, {}, 2);
+      const hits = searchHits(index, query, {}, 2);
       expect(hits.length, query).toBe(2);
       for (const hit of hits) expect(hit.title, query).toMatch(/^`?Wuerstchen:/);
     }
   });
 
   it('ranks exact words before prefixes and prefixes before typos', () => {
-    expect(searchIndex(index, 'dreambooth')[0]).toMatchObject({ id: DREAMBOOTH, match: 'exact' });
-    expect(searchIndex(index, 'dreamboo')[0]).toMatchObject({ id: DREAMBOOTH, match: 'prefix' });
-    expect(searchIndex(index, 'dreembooth')[0]).toMatchObject({ id: DREAMBOOTH, match: 'fuzzy' });
+    expect(searchHits(index, 'dreambooth')[0]).toMatchObject({ id: DREAMBOOTH, match: 'exact' });
+    expect(searchHits(index, 'dreamboo')[0]).toMatchObject({ id: DREAMBOOTH, match: 'prefix' });
+    expect(searchHits(index, 'dreembooth')[0]).toMatchObject({ id: DREAMBOOTH, match: 'fuzzy' });
   });
 
   it('respects the limit', () => {
-    expect(searchIndex(index, 'diffusion', {}, 7)).toHaveLength(7);
-    expect(searchIndex(index, 'diffusion', {}, 1)).toHaveLength(1);
-    expect(searchIndex(index, 'diffusion').length).toBeLessThanOrEqual(20);
+    expect(searchHits(index, 'diffusion', {}, 7)).toHaveLength(7);
+    expect(searchHits(index, 'diffusion', {}, 1)).toHaveLength(1);
+    expect(searchHits(index, 'diffusion').length).toBeLessThanOrEqual(20);
   });
 });
 
@@ -165,26 +165,26 @@ describe('arXiv id queries', () => {
 
   it.each(paperIds)('puts %s first, matched by id, bare and with a version', (arxivId) => {
     for (const query of [arxivId, `${arxivId}v1`, `${arxivId}v3`, ` ${arxivId} `, `arXiv:${arxivId}`, `https://arxiv.org/abs/${arxivId}`]) {
-      const [first] = searchIndex(index, query);
+      const [first] = searchHits(index, query);
       expect(first, query).toMatchObject({ id: `paper:${arxivId}`, kind: 'paper', arxivId, match: 'id' });
     }
   });
 
   it('matches nothing by id for an id that is not in the corpus', () => {
-    expect(searchIndex(index, '2501.00001').filter((hit) => hit.match === 'id')).toEqual([]);
-    expect(searchIndex(index, '2404.1544').filter((hit) => hit.match === 'id')).toEqual([]);
+    expect(searchHits(index, '2501.00001').filter((hit) => hit.match === 'id')).toEqual([]);
+    expect(searchHits(index, '2404.1544').filter((hit) => hit.match === 'id')).toEqual([]);
   });
 });
 
 describe('queries with nothing to search for', () => {
   it.each([[''], [' '], ['   '], ['\t\n'], ['!!!'], ['—'], ['...'], ['?!*()'], ['「」。、'], ['the of and']])('%j returns []', (query) => {
-    expect(searchIndex(index, query)).toEqual([]);
+    expect(searchHits(index, query)).toEqual([]);
   });
 
   it('never throws on arbitrary input, and lists at most limit results, each once', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string({ maxLength: 30 }), fc.string({ unit: 'grapheme', maxLength: 12 })), fc.integer({ min: 1, max: 25 }), (query, limit) => {
-        const hits = searchIndex(index, query, {}, limit);
+        const hits = searchHits(index, query, {}, limit);
         expect(hits.length).toBeLessThanOrEqual(limit);
         expect(new Set(hits.map((hit) => hit.id)).size).toBe(hits.length);
       }),
@@ -196,34 +196,34 @@ describe('queries with nothing to search for', () => {
 describe('filters', () => {
   it('kind paper: only papers with a digest', () => {
     for (const query of ['dreambooth', 'personalization', 'diffusion', '扩散模型']) {
-      const hits = searchIndex(index, query, { kind: 'paper' }, 50);
+      const hits = searchHits(index, query, { kind: 'paper' }, 50);
       expect(hits.length, query).toBeGreaterThan(0);
       for (const hit of hits) expect(hit.kind, `${query}: ${hit.id}`).toBe('paper');
     }
-    expect(searchIndex(index, 'dreambooth', { kind: 'paper' }).map((hit) => hit.id)).not.toContain(DREAMBOOTH);
+    expect(searchHits(index, 'dreambooth', { kind: 'paper' }).map((hit) => hit.id)).not.toContain(DREAMBOOTH);
   });
 
   it('kind entry: only taxonomy entries, so a digest paper is never listed', () => {
     for (const query of ['pixart sigma', 'dreambooth', 'diffusion', '2404.15449']) {
-      const hits = searchIndex(index, query, { kind: 'entry' }, 50);
+      const hits = searchHits(index, query, { kind: 'entry' }, 50);
       for (const hit of hits) expect(hit.kind, `${query}: ${hit.id}`).toBe('entry');
     }
-    expect(searchIndex(index, 'dreambooth', { kind: 'entry' })[0]?.id).toBe(DREAMBOOTH);
-    expect(searchIndex(index, 'pixart sigma', { kind: 'entry' }).map((hit) => hit.id)).not.toContain('paper:2403.04692');
+    expect(searchHits(index, 'dreambooth', { kind: 'entry' })[0]?.id).toBe(DREAMBOOTH);
+    expect(searchHits(index, 'pixart sigma', { kind: 'entry' }).map((hit) => hit.id)).not.toContain('paper:2403.04692');
   });
 
   it("kind all is the default", () => {
-    expect(searchIndex(index, 'pixart', { kind: 'all' }, 50)).toEqual(searchIndex(index, 'pixart', {}, 50));
+    expect(searchHits(index, 'pixart', { kind: 'all' }, 50)).toEqual(searchHits(index, 'pixart', {}, 50));
   });
 
   it('savedKeys: only papers in the reading list', () => {
     const saved = new Set(['arxiv:2404.15449']);
-    expect(searchIndex(index, '身份保持', { savedKeys: saved }).map((hit) => hit.id)).toEqual(['paper:2404.15449']);
-    expect(searchIndex(index, 'diffusion', { savedKeys: saved }).map((hit) => hit.id)).toEqual(['paper:2404.15449']);
-    expect(searchIndex(index, '2404.15449v1', { savedKeys: saved })[0]).toMatchObject({ id: 'paper:2404.15449', match: 'id' });
-    expect(searchIndex(index, 'pixart sigma', { savedKeys: saved })).toEqual([]);
-    expect(searchIndex(index, '2403.04692', { savedKeys: saved })).toEqual([]);
-    expect(searchIndex(index, 'diffusion', { savedKeys: new Set() })).toEqual([]);
+    expect(searchHits(index, '身份保持', { savedKeys: saved }).map((hit) => hit.id)).toEqual(['paper:2404.15449']);
+    expect(searchHits(index, 'diffusion', { savedKeys: saved }).map((hit) => hit.id)).toEqual(['paper:2404.15449']);
+    expect(searchHits(index, '2404.15449v1', { savedKeys: saved })[0]).toMatchObject({ id: 'paper:2404.15449', match: 'id' });
+    expect(searchHits(index, 'pixart sigma', { savedKeys: saved })).toEqual([]);
+    expect(searchHits(index, '2403.04692', { savedKeys: saved })).toEqual([]);
+    expect(searchHits(index, 'diffusion', { savedKeys: new Set() })).toEqual([]);
   });
 
   it('savedKeys: a taxonomy entry without an arXiv id is saved by its title', () => {
@@ -231,8 +231,8 @@ describe('filters', () => {
     const key = readingListKey({ arxivId: dreambooth.arxivId, title: dreambooth.title.split('\n')[0]! })!;
     expect(key).toMatch(/^title:dreambooth /);
     const saved = new Set(['arxiv:2404.15449', key]);
-    expect(searchIndex(index, 'diffusion', { savedKeys: saved }).map((hit) => hit.id).sort()).toEqual([DREAMBOOTH, 'paper:2404.15449']);
-    expect(searchIndex(index, 'dreambooth', { savedKeys: saved }).map((hit) => hit.id)).toEqual([DREAMBOOTH]);
+    expect(searchHits(index, 'diffusion', { savedKeys: saved }).map((hit) => hit.id).sort()).toEqual([DREAMBOOTH, 'paper:2404.15449']);
+    expect(searchHits(index, 'dreambooth', { savedKeys: saved }).map((hit) => hit.id)).toEqual([DREAMBOOTH]);
   });
 
   it.each([
@@ -242,27 +242,27 @@ describe('filters', () => {
     ['diffusion', 'effectiveness-and-efficiency-enhancement/enhancement-of-sampling'],
   ])('subtree: %s under %s lists only documents placed below that node', (query, subtree) => {
     expect(corpus.taxonomy.nodes.some((node) => node.id === subtree)).toBe(true);
-    const hits = searchIndex(index, query, { subtree }, 100);
+    const hits = searchHits(index, query, { subtree }, 100);
     expect(hits.length).toBeGreaterThan(0);
     for (const hit of hits) {
       expect(documentById.get(hit.id)!.nodeIds, hit.id).toContain(subtree);
       expect(hit.placement.length, hit.id).toBeGreaterThan(0);
     }
     // Something outside the subtree matched the query and was left out.
-    expect(searchIndex(index, query, {}, 100).some((hit) => !documentById.get(hit.id)!.nodeIds.includes(subtree))).toBe(true);
+    expect(searchHits(index, query, {}, 100).some((hit) => !documentById.get(hit.id)!.nodeIds.includes(subtree))).toBe(true);
   });
 
   it('subtree: a paper is found under the node it is placed in, and left out elsewhere', () => {
-    expect(searchIndex(index, 'pixart sigma', { subtree: 'text-to-image' })[0]?.id).toBe('paper:2403.04692');
-    expect(searchIndex(index, 'pixart sigma', { subtree: 'text-to-image/awesome' })[0]?.id).toBe('paper:2403.04692');
-    expect(searchIndex(index, 'pixart sigma', { subtree: 'inpainting' }).map((hit) => hit.id)).not.toContain('paper:2403.04692');
-    expect(searchIndex(index, 'dreambooth', { subtree: 'image-editing-through-text' }).map((hit) => hit.id)).not.toContain(DREAMBOOTH);
+    expect(searchHits(index, 'pixart sigma', { subtree: 'text-to-image' })[0]?.id).toBe('paper:2403.04692');
+    expect(searchHits(index, 'pixart sigma', { subtree: 'text-to-image/awesome' })[0]?.id).toBe('paper:2403.04692');
+    expect(searchHits(index, 'pixart sigma', { subtree: 'inpainting' }).map((hit) => hit.id)).not.toContain('paper:2403.04692');
+    expect(searchHits(index, 'dreambooth', { subtree: 'image-editing-through-text' }).map((hit) => hit.id)).not.toContain(DREAMBOOTH);
     // An id query obeys the filter too.
-    expect(searchIndex(index, '2404.14507', { subtree: 'text-to-image' }).map((hit) => hit.id)).not.toContain('paper:2404.14507');
+    expect(searchHits(index, '2404.14507', { subtree: 'text-to-image' }).map((hit) => hit.id)).not.toContain('paper:2404.14507');
   });
 
   it('combines filters', () => {
-    const hits = searchIndex(index, 'diffusion', { kind: 'paper', subtree: 'text-to-image' }, 100);
+    const hits = searchHits(index, 'diffusion', { kind: 'paper', subtree: 'text-to-image' }, 100);
     expect(hits.length).toBeGreaterThan(0);
     for (const hit of hits) {
       expect(hit.kind).toBe('paper');
@@ -279,7 +279,7 @@ describe('an index saved as JSON and loaded again', () => {
   });
 
   it.each(QUERIES)('gives identical results for %s', (query) => {
-    const [actual, expected] = withScoresChecked(searchIndex(loaded, query, {}, 50), searchIndex(index, query, {}, 50));
+    const [actual, expected] = withScoresChecked(searchHits(loaded, query, {}, 50), searchHits(index, query, {}, 50));
     expect(actual).toEqual(expected);
   });
 
@@ -287,7 +287,7 @@ describe('an index saved as JSON and loaded again', () => {
     const filters = [{ kind: 'paper' as const }, { kind: 'entry' as const }, { subtree: 'text-to-image' }, { savedKeys: new Set(['arxiv:2404.15449']) }];
     for (const filter of filters) {
       for (const query of ['diffusion', '身份保持', 'dreembooth', '2404.15449']) {
-        const [actual, expected] = withScoresChecked(searchIndex(loaded, query, filter, 50), searchIndex(index, query, filter, 50));
+        const [actual, expected] = withScoresChecked(searchHits(loaded, query, filter, 50), searchHits(index, query, filter, 50));
         expect(actual, `${query} ${JSON.stringify(filter)}`).toEqual(expected);
       }
     }
@@ -315,7 +315,7 @@ describe('a paper linked to a taxonomy entry', () => {
     ['sd3', 'paper:2403.03206', 'text-to-image/awesome/sd3#1'],
     ['multibooth', 'paper:2404.14239', 'text-to-image/personalization/multi-subject-composition/multibooth#1'],
   ])('appears once for %s: %s, opening entry %s', (query, paperId, entryId) => {
-    const hits = searchIndex(index, query, {}, 100);
+    const hits = searchHits(index, query, {}, 100);
     expect(hits.filter((hit) => hit.id === paperId)).toHaveLength(1);
     expect(hits.filter((hit) => hit.entryId === entryId).map((hit) => hit.id)).toEqual([paperId]);
     expect(hits.map((hit) => hit.id)).not.toContain(`entry:${entryId}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSearchIndex, nameKey, searchDocumentsFromCorpus, searchIndex, tokenize, tokenizeField, type SearchDocument } from '../../../lib/search';
+import { createSearchIndex, nameKey, searchDocumentsFromCorpus, searchHits, tokenize, tokenizeField, type SearchDocument } from '../../../lib/search';
 import { syntheticCorpus, syntheticQueries } from '../../bench/synthetic-corpus';
 
 // Large enough for the two-pass search (names first, then every field), which small indexes skip.
@@ -14,7 +14,7 @@ const termsOf = (doc: SearchDocument, fields: readonly (keyof SearchDocument)[])
 
 describe('two-pass search over a large index', () => {
   it.each([...queries.exact.slice(0, 8), 'zhang'])('%s: exact hits hold every word, those naming it first', (query) => {
-    const hits = searchIndex(index, query, {}, 40);
+    const hits = searchHits(index, query, {}, 40);
     expect(hits.length).toBeGreaterThan(0);
     expect(new Set(hits.map((hit) => hit.id)).size).toBe(hits.length);
     const words = tokenize(query);
@@ -36,26 +36,26 @@ describe('two-pass search over a large index', () => {
     const doc = documents.find((d) => d.abstract !== '')!;
     const names = termsOf(doc, NAME_FIELDS);
     const word = tokenize(doc.abstract).find((term) => term.length >= 6 && !names.has(term) && /^[a-z]+$/.test(term))!;
-    const hits = searchIndex(index, word, {}, 1_000);
+    const hits = searchHits(index, word, {}, 1_000);
     expect(hits.length).toBeGreaterThan(0);
     expect(hits.every((hit) => hit.match === 'exact')).toBe(true);
   });
 
   it('keeps the tiers: prefixes and typos match as such', () => {
-    for (const query of queries.prefix) expect(searchIndex(index, query)[0]?.match, query).toBe('prefix');
-    for (const query of queries.fuzzy) expect(searchIndex(index, query)[0]?.match, query).toMatch(/^(fuzzy|partial)$/);
+    for (const query of queries.prefix) expect(searchHits(index, query)[0]?.match, query).toBe('prefix');
+    for (const query of queries.fuzzy) expect(searchHits(index, query)[0]?.match, query).toMatch(/^(fuzzy|partial)$/);
   });
 
   it('puts the paper a method name names first', () => {
     const method = documents.find((doc) => doc.kind === 'paper' && doc.methodKeys.length > 0 && /^[A-Z]/.test(doc.title))!;
     const name = method.methods.split('; ')[0]!;
-    const [first] = searchIndex(index, name);
+    const [first] = searchHits(index, name);
     expect(documentById.get(first!.id)!.methodKeys).toContain(nameKey(name));
   });
 
   it('respects the limit and lists each result once', () => {
     for (const limit of [1, 7, 20, 100]) {
-      const hits = searchIndex(index, 'diffusion', {}, limit);
+      const hits = searchHits(index, 'diffusion', {}, limit);
       expect(hits).toHaveLength(limit);
       expect(new Set(hits.map((hit) => hit.id)).size).toBe(limit);
     }

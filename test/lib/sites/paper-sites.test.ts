@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { arxivRefFromUrl } from '../../../lib/arxiv';
-import { mayShowPaper } from '../../../lib/background/tab-badge';
+import { mayShowPaper } from '../../../lib/background/badge-rules';
 import { isListingPage } from '../../../lib/page/listing-links';
 import { cleanPageTitle } from '../../../lib/page/read-page-meta';
 import { CONTENT_SCRIPT_MATCHES, PAPER_LINK_PATTERNS, PAPER_SITES } from '../../../lib/sites/paper-sites';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { companionApi } from '../../../lib/background/companion-api';
 import { runImport } from '../../../lib/import/run-import';
 import { CompanionStore } from '../../../lib/store/companion-store';
 import { CompanionDatabase, type ImportedPaperRow } from '../../../lib/store/database';
@@ -25,7 +26,7 @@ describe('CompanionStore over the project corpus', () => {
     ['Hugging Face', 'https://huggingface.co/papers/2404.15449', 'url', null],
     ['alphaXiv', 'https://www.alphaxiv.org/overview/2404.15449?tab=chat', 'url', null],
   ])('recognises %s', async (_, url, matchedBy, pageVersion) => {
-    const lookup = await store.lookupPage({ url });
+    const lookup = await store.papers.page({ url });
     expect(lookup).toMatchObject({ arxivId: '2404.15449', matchedBy, pageVersion, savedKey: 'arxiv:2404.15449' });
     expect(lookup.digest?.summaryZh).toContain('身份保持');
     expect(lookup.placements.map((p) => p.path.at(-1))).toContain('ID-Aligner (image + text)');
@@ -33,8 +34,8 @@ describe('CompanionStore over the project corpus', () => {
   });
 
   it('reads the citation_arxiv_id and citation_pdf_url meta tags of other sites', async () => {
-    expect(await store.lookupPage({ url: 'https://example.org/p/1', meta: { citationArxivId: '2403.04692' } })).toMatchObject({ arxivId: '2403.04692', matchedBy: 'meta' });
-    expect(await store.lookupPage({ url: 'https://example.org/p/2', meta: { citationPdfUrl: 'https://arxiv.org/pdf/2403.04692v2' } })).toMatchObject({
+    expect(await store.papers.page({ url: 'https://example.org/p/1', meta: { citationArxivId: '2403.04692' } })).toMatchObject({ arxivId: '2403.04692', matchedBy: 'meta' });
+    expect(await store.papers.page({ url: 'https://example.org/p/2', meta: { citationPdfUrl: 'https://arxiv.org/pdf/2403.04692v2' } })).toMatchObject({
       arxivId: '2403.04692',
       matchedBy: 'meta',
       pageVersion: 2,
@@ -42,79 +43,79 @@ describe('CompanionStore over the project corpus', () => {
   });
 
   it('follows links only when they all name one paper', async () => {
-    const one = await store.lookupPage({ url: 'https://blog.example/post', meta: { arxivLinks: ['https://arxiv.org/abs/2404.15449', 'https://arxiv.org/pdf/2404.15449v1'] } });
+    const one = await store.papers.page({ url: 'https://blog.example/post', meta: { arxivLinks: ['https://arxiv.org/abs/2404.15449', 'https://arxiv.org/pdf/2404.15449v1'] } });
     expect(one).toMatchObject({ arxivId: '2404.15449', matchedBy: 'link' });
-    const many = await store.lookupPage({ url: 'https://blog.example/list', meta: { arxivLinks: ['https://arxiv.org/abs/2404.15449', 'https://arxiv.org/abs/2403.04692'] } });
+    const many = await store.papers.page({ url: 'https://blog.example/list', meta: { arxivLinks: ['https://arxiv.org/abs/2404.15449', 'https://arxiv.org/abs/2403.04692'] } });
     expect(many).toMatchObject({ arxivId: null, matchedBy: null, digest: null, placements: [] });
   });
 
   it('finds a taxonomy-only paper by its title, high-confidence matches only', async () => {
     const title = 'DreamBooth: Fine Tuning Text-to-Image Diffusion Models for Subject-Driven Generation';
-    const lookup = await store.lookupPage({ url: 'https://openreview.net/forum?id=abc', title });
+    const lookup = await store.papers.page({ url: 'https://openreview.net/forum?id=abc', title });
     expect(lookup).toMatchObject({ matchedBy: 'title', digest: null });
     expect(lookup.placements.map((p) => p.method)).toContain('DreamBooth');
     expect(lookup.savedKey).toMatch(/^title:dreambooth fine tuning/);
-    const contained = await store.lookupPage({ url: 'https://openreview.net/forum?id=x', title: 'Improved Classifier-Free Diffusion Guidance' });
+    const contained = await store.papers.page({ url: 'https://openreview.net/forum?id=x', title: 'Improved Classifier-Free Diffusion Guidance' });
     expect(contained.matchedBy).toBeNull();
   });
 
   it('adds taxonomy placements found by title to a paper the URL names but the digests lack', async () => {
-    const lookup = await store.lookupPage({ url: 'https://arxiv.org/abs/2208.12242', meta: { citationTitle: 'DreamBooth: Fine Tuning Text-to-Image Diffusion Models for Subject-Driven Generation' } });
+    const lookup = await store.papers.page({ url: 'https://arxiv.org/abs/2208.12242', meta: { citationTitle: 'DreamBooth: Fine Tuning Text-to-Image Diffusion Models for Subject-Driven Generation' } });
     expect(lookup).toMatchObject({ arxivId: '2208.12242', matchedBy: 'url', digest: null, savedKey: 'arxiv:2208.12242' });
     expect(lookup.placements.length).toBeGreaterThan(0);
   });
 
   it('recognises a digest paper by title on a page with no id', async () => {
-    const lookup = await store.lookupPage({ url: 'https://openreview.net/forum?id=pix', title: 'PixArt-Sigma: Weak-to-Strong Training of Diffusion Transformer for 4K Text-to-Image Generation' });
+    const lookup = await store.papers.page({ url: 'https://openreview.net/forum?id=pix', title: 'PixArt-Sigma: Weak-to-Strong Training of Diffusion Transformer for 4K Text-to-Image Generation' });
     expect(lookup).toMatchObject({ arxivId: '2403.04692', matchedBy: 'title' });
   });
 
   it('says when the page shows a newer version than the digest', async () => {
-    const lookup = await store.lookupPage({ url: 'https://arxiv.org/abs/2404.15449v3' });
+    const lookup = await store.papers.page({ url: 'https://arxiv.org/abs/2404.15449v3' });
     expect(lookup.newerVersion).toEqual({ page: 3, digest: 1 });
-    expect((await store.lookupPage({ url: 'https://arxiv.org/abs/2404.15449v1' })).newerVersion).toBeNull();
+    expect((await store.papers.page({ url: 'https://arxiv.org/abs/2404.15449v1' })).newerVersion).toBeNull();
   });
 
   it('answers a paper outside the corpus with nothing, not an error', async () => {
-    const lookup = await store.lookupPage({ url: 'https://arxiv.org/abs/2501.00001', title: 'A Paper Nobody Digested' });
+    const lookup = await store.papers.page({ url: 'https://arxiv.org/abs/2501.00001', title: 'A Paper Nobody Digested' });
     expect(lookup).toMatchObject({ arxivId: '2501.00001', digest: null, placements: [], matchedBy: null, saved: false });
   });
 
   it('marks a saved page as saved, whichever version or site it is', async () => {
     await store.readingList.save({ arxivId: '2404.14239', title: 'MultiBooth', source: 'card' });
-    expect((await store.lookupPage({ url: 'https://huggingface.co/papers/2404.14239' })).saved).toBe(true);
-    expect((await store.lookupPage({ url: 'https://arxiv.org/pdf/2404.14239v2' })).saved).toBe(true);
+    expect((await store.papers.page({ url: 'https://huggingface.co/papers/2404.14239' })).saved).toBe(true);
+    expect((await store.papers.page({ url: 'https://arxiv.org/pdf/2404.14239v2' })).saved).toBe(true);
   });
 
   it('gets a paper, and says not-found for one without a digest', async () => {
-    expect((await store.getPaper({ arxivId: '2403.04692v1' })).digest.title).toMatch(/^PixArt-Σ/);
-    await expect(store.getPaper({ arxivId: '2501.00001' })).rejects.toMatchObject({ code: 'not-found' });
+    expect((await store.papers.paper('2403.04692v1')).digest.title).toMatch(/^PixArt-Σ/);
+    await expect(store.papers.paper('2501.00001')).rejects.toMatchObject({ code: 'not-found' });
   });
 
   it('shows a taxonomy node with ancestors, children with counts, and its papers', async () => {
-    const placement = (await store.lookupPage({ url: 'https://arxiv.org/abs/2404.15449' })).placements[0]!;
-    const view = await store.taxonomyNode({ id: placement.nodeId });
+    const placement = (await store.papers.page({ url: 'https://arxiv.org/abs/2404.15449' })).placements[0]!;
+    const view = await store.taxonomy.node(placement.nodeId);
     expect(view.ancestors.map((a) => a.label)).toEqual(placement.path.slice(0, -1).map((name) => expect.stringContaining(name.split(' (')[0]!)));
     expect(view.entries.some((entry) => entry.arxivIds.includes('2404.15449') && entry.summaryZh?.includes('身份保持'))).toBe(true);
-    const root = await store.taxonomyNode({ id: view.ancestors[0]!.id });
+    const root = await store.taxonomy.node(view.ancestors[0]!.id);
     expect(root.children.length).toBeGreaterThan(0);
     expect(root.node.subtreeEntryCount).toBe(root.node.entryIds.length + root.children.reduce((n, c) => n + c.subtreeEntryCount, 0));
-    await expect(store.taxonomyNode({ id: 'no/such/node' })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(store.taxonomy.node('no/such/node')).rejects.toMatchObject({ code: 'not-found' });
   });
 
   it('searches with saved markers and the saved-only filter', async () => {
-    const { hits } = await store.search({ query: 'multibooth', filters: { kind: 'all', savedOnly: false }, limit: 5 });
+    const { hits } = await store.search.search('multibooth', { kind: 'all', savedOnly: false }, 5);
     expect(hits[0]).toMatchObject({ arxivId: '2404.14239', saved: true });
-    const saved = await store.search({ query: 'image', filters: { kind: 'all', savedOnly: true }, limit: 20 });
+    const saved = await store.search.search('image', { kind: 'all', savedOnly: true }, 20);
     expect(saved.hits.map((h) => h.arxivId)).toEqual(['2404.14239']);
   });
 
   it('reopens a database the browser closed under an idle worker', async () => {
     db.close({ disableAutoOpen: false });
-    const lookup = await store.lookupPage({ url: 'https://arxiv.org/abs/2403.04692' });
+    const lookup = await store.papers.page({ url: 'https://arxiv.org/abs/2403.04692' });
     expect(lookup.digest?.arxivId).toBe('2403.04692');
     db.close();
-    await expect(store['readingList.list']()).resolves.toMatchObject({ entries: expect.any(Array) });
+    await expect(companionApi(store)['readingList.list']({ type: 'readingList.list' }, {})).resolves.toMatchObject({ entries: expect.any(Array) });
   });
 });
 
@@ -124,7 +125,7 @@ describe('CompanionStore from a cold start', () => {
     const source = memorySource(corpus);
     await new CompanionStore(db, source).ensureCorpus();
     const cold = new CompanionStore(db, source);
-    const { hits } = await cold.search({ query: 'pixart sigma', filters: { kind: 'all', savedOnly: false }, limit: 3 });
+    const { hits } = await cold.search.search('pixart sigma', { kind: 'all', savedOnly: false }, 3);
     expect(hits[0]?.arxivId).toBe('2403.04692');
     expect(source.loads).toBe(1);
   });
@@ -149,29 +150,30 @@ describe('CompanionStore settings and listing status', () => {
   it('keeps settings with their defaults, and falls back when a stored value is off-schema', async () => {
     const db = fakeDatabase('settings');
     const store = new CompanionStore(db, memorySource(corpus));
-    expect(await store['settings.get']()).toEqual({ cardCollapsed: false, pendingTaxonomyNode: null });
-    expect(await store['settings.update']({ patch: { cardCollapsed: true } })).toMatchObject({ cardCollapsed: true });
+    expect(await store.settings.get()).toEqual({ cardCollapsed: false, pendingTaxonomyNode: null });
+    expect(await store.settings.update({ cardCollapsed: true })).toMatchObject({ cardCollapsed: true });
     await db.settings.put({ key: 'cardCollapsed', value: 'garbage' });
-    expect((await store['settings.get']()).cardCollapsed).toBe(false);
+    expect((await store.settings.get()).cardCollapsed).toBe(false);
   });
 
   it('remembers the node a card asked for, and says whether the panel opened', async () => {
     const opened: (number | undefined)[] = [];
-    const store = new CompanionStore(fakeDatabase('open-node'), memorySource(corpus), {
+    const store = new CompanionStore(fakeDatabase('open-node'), memorySource(corpus));
+    const api = companionApi(store, {
       openSidePanel: async (tabId) => {
         opened.push(tabId);
         return true;
       },
     });
-    expect(await store.openTaxonomyNode({ nodeId: 'text-to-image' }, { tabId: 3 })).toEqual({ opened: true });
+    expect(await api['taxonomy.open']({ type: 'taxonomy.open', nodeId: 'text-to-image' }, { tabId: 3 })).toEqual({ opened: true });
     expect(opened).toEqual([3]);
-    expect((await store['settings.get']()).pendingTaxonomyNode).toBe('text-to-image');
+    expect((await store.settings.get()).pendingTaxonomyNode).toBe('text-to-image');
   });
 
   it('tells a listing page which of its papers have a digest and which are saved', async () => {
     const store = new CompanionStore(fakeDatabase('status'), memorySource(corpus));
     await store.readingList.save({ arxivId: '2501.00002', title: 'Outside', source: 'card' });
-    const status = await store.paperStatus({ arxivIds: ['2404.15449v2', '2501.00002', 'not-an-id', '2404.15449'] });
+    const status = await store.papers.status(['2404.15449v2', '2501.00002', 'not-an-id', '2404.15449']);
     expect(status).toEqual({ digests: ['2404.15449'], saved: ['2501.00002'] });
   });
 });
@@ -194,11 +196,11 @@ describe('CompanionStore with imported digests', () => {
     await store.readingList.save({ arxivId: '2404.15449', title: 'ID-Aligner', authors: [], version: null, source: 'popup' });
     const outcome = await runImport([dailyFile()], { store: store.imports, loadRepairModel: () => Promise.reject(new Error('no damaged file here')) });
     batchId = outcome.batch!.id;
-    await store['imports.changed']();
+    await store.importsChanged();
   });
 
   it('shows an imported paper on its arXiv page, placed in the taxonomy it was linked to by title', async () => {
-    const lookup = await store.lookupPage({ url: 'https://arxiv.org/abs/2405.12001v1' });
+    const lookup = await store.papers.page({ url: 'https://arxiv.org/abs/2405.12001v1' });
     expect(lookup).toMatchObject({ arxivId: '2405.12001', matchedBy: 'url' });
     expect(lookup.digest?.summaryZh).toContain('扰动注意力引导');
     expect(lookup.digest).toMatchObject({ imported: { batchId, file: DAILY } });
@@ -206,16 +208,16 @@ describe('CompanionStore with imported digests', () => {
   });
 
   it('finds imported papers by search, by title, and on listing pages', async () => {
-    const { hits } = await store.search({ query: 'perturbed attention guidance', filters: { kind: 'all', savedOnly: false }, limit: 5 });
+    const { hits } = await store.search.search('perturbed attention guidance', { kind: 'all', savedOnly: false }, 5);
     expect(hits[0]).toMatchObject({ arxivId: '2405.12001', kind: 'paper' });
     // The PAG entry is now this paper's document, not a second result of its own.
     expect(hits.filter((hit) => hit.entryId === 'text-to-image/enhancement/pag#1')).toHaveLength(1);
-    expect((await store.lookupPage({ url: 'https://openreview.net/forum?id=x', title: 'Self-Rectifying Diffusion Sampling with Perturbed-Attention Guidance' })).arxivId).toBe('2405.12001');
-    expect((await store.paperStatus({ arxivIds: ['2405.12002', '2404.15449', '2501.00001'] })).digests.sort()).toEqual(['2404.15449', '2405.12002']);
+    expect((await store.papers.page({ url: 'https://openreview.net/forum?id=x', title: 'Self-Rectifying Diffusion Sampling with Perturbed-Attention Guidance' })).arxivId).toBe('2405.12001');
+    expect((await store.papers.status(['2405.12002', '2404.15449', '2501.00001'])).digests.sort()).toEqual(['2404.15449', '2405.12002']);
   });
 
   it('lists the imported paper under its taxonomy node with its summary', async () => {
-    const view = await store.taxonomyNode({ id: 'text-to-image/enhancement/pag' });
+    const view = await store.taxonomy.node('text-to-image/enhancement/pag');
     const entry = view.entries.find((e) => e.entryId === 'text-to-image/enhancement/pag#1');
     expect(entry).toMatchObject({ arxivIds: ['2405.12001'] });
     expect(entry?.summaryZh).toContain('扰动注意力引导');
@@ -226,20 +228,20 @@ describe('CompanionStore with imported digests', () => {
     const fresh = new CompanionStore(db, source);
     await fresh.ensureCorpus();
     expect((await db.meta.get('corpus'))?.hash).toBe(source.corpus.hash);
-    expect(((await fresh.getPaper({ arxivId: '2405.12003' })).digest as ImportedPaperRow).imported.batchId).toBe(batchId);
-    expect((await fresh['readingList.list']()).entries.map((entry) => entry.key)).toEqual(['arxiv:2404.15449']);
-    const { hits } = await fresh.search({ query: '2405.12002', filters: { kind: 'all', savedOnly: false }, limit: 5 });
+    expect(((await fresh.papers.paper('2405.12003')).digest as ImportedPaperRow).imported.batchId).toBe(batchId);
+    expect((await fresh.readingList.list()).map((entry) => entry.key)).toEqual(['arxiv:2404.15449']);
+    const { hits } = await fresh.search.search('2405.12002', { kind: 'all', savedOnly: false }, 5);
     expect(hits.map((hit) => hit.arxivId)).toEqual(['2405.12002']);
     store = fresh;
   });
 
   it('removes an import as one batch, and forgets it in search and lookups', async () => {
-    expect((await store['imports.list']()).batches.map((batch) => batch.id)).toEqual([batchId]);
-    expect(await store['imports.remove']({ batchId })).toEqual({ papers: 3 });
-    expect((await store.lookupPage({ url: 'https://arxiv.org/abs/2405.12001' })).digest).toBeNull();
-    const { hits } = await store.search({ query: '2405.12002', filters: { kind: 'all', savedOnly: false }, limit: 5 });
+    expect((await store.imports.batches()).map((batch) => batch.id)).toEqual([batchId]);
+    expect(await store.removeImport(batchId)).toEqual({ papers: 3 });
+    expect((await store.papers.page({ url: 'https://arxiv.org/abs/2405.12001' })).digest).toBeNull();
+    const { hits } = await store.search.search('2405.12002', { kind: 'all', savedOnly: false }, 5);
     expect(hits).toEqual([]);
-    expect((await store['imports.list']()).batches).toEqual([]);
-    await expect(store['imports.remove']({ batchId })).rejects.toMatchObject({ code: 'not-found' });
+    expect((await store.imports.batches())).toEqual([]);
+    await expect(store.removeImport(batchId)).rejects.toMatchObject({ code: 'not-found' });
   });
 });

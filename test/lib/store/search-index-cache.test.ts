@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runImport } from '../../../lib/import/run-import';
-import { searchIndex } from '../../../lib/search';
+import { searchHits } from '../../../lib/search';
 import type { CompanionDatabase } from '../../../lib/store/database';
 import { ImportStore } from '../../../lib/store/import-store';
 import { cachedSearchIndex, refreshSearchIndexCache } from '../../../lib/store/search-index-cache';
@@ -41,7 +41,7 @@ describe('cachedSearchIndex', () => {
     expect(combined).toMatch(new RegExp(`^${corpus.hash}\\+[0-9a-f]{64}$`));
 
     const index = await cachedSearchIndex(db, corpus.hash);
-    expect(searchIndex(index, '2405.12002', {}, 5).map((hit) => hit.arxivId)).toEqual(['2405.12002']);
+    expect(searchHits(index, '2405.12002', {}, 5).map((hit) => hit.arxivId)).toEqual(['2405.12002']);
     // The PAG entry's own document gave way to the imported paper that is the same paper.
     expect(index.has(`entry:${PAG_ENTRY}`)).toBe(false);
     expect(index.has('paper:2405.12001')).toBe(true);

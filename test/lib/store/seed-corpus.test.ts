@@ -83,7 +83,7 @@ describe('a seed cut short', () => {
     // The next worker: its first call finds the incomplete state and seeds again before answering.
     const source = memorySource(corpus);
     const store = new CompanionStore(db, source);
-    const lookup = await store.lookupPage({ url: 'https://arxiv.org/abs/2404.15449' });
+    const lookup = await store.papers.page({ url: 'https://arxiv.org/abs/2404.15449' });
     expect(lookup.digest?.arxivId).toBe('2404.15449');
     expect(lookup.placements.length).toBeGreaterThan(0);
     expect(source.loads).toBe(1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { badgeFor, mayShowPaper } from '../../../lib/background/tab-badge';
+import { badgeFor, mayShowPaper } from '../../../lib/background/badge-rules';
 
 const titles = { digest: 'digest', taxonomy: 'taxonomy' };
 

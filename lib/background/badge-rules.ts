@@ -1,5 +1,5 @@
 import { arxivRefFromUrl } from '../arxiv';
-import type { PageLookup } from '../messages/protocol';
+import type { PageLookup } from '../store/paper-lookup';
 
 /** What the toolbar button shows for a tab. */
 export interface TabBadge {

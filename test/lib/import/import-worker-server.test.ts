@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { serveImports, type ImportWorkerEvent, type ImportWorkerRequest, type ImportWorkerScope } from '../../../lib/import/import-worker';
+import { serveImports, type ImportWorkerEvent, type ImportWorkerRequest, type ImportWorkerScope } from '../../../lib/import/import-worker-server';
 import type { RepairModel } from '../../../lib/mojibake';
 import type { CompanionDatabase } from '../../../lib/store/database';
 import { ImportStore } from '../../../lib/store/import-store';

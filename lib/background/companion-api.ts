@@ -1,0 +1,44 @@
+import type { CompanionApi } from '../messages/protocol';
+import type { CompanionStore } from '../store/companion-store';
+import { withReopen } from '../store/database';
+
+/** What the API needs of the browser. */
+export interface CompanionHooks {
+  /** Opens the side panel in a tab on a taxonomy node; false when the browser would not (no user gesture). */
+  openSidePanel?: (tabId: number | undefined, nodeId: string) => Promise<boolean>;
+}
+
+/**
+ * The background's side of the protocol: each request goes straight to the part of the store that
+ * owns it. Every call may reopen the database once, since the browser closes an idle worker's
+ * connection (see `withReopen`).
+ */
+export function companionApi(store: CompanionStore, hooks: CompanionHooks = {}): CompanionApi {
+  const api: CompanionApi = {
+    'page.lookup': (request) => store.papers.page(request),
+    'paper.get': ({ arxivId }) => store.papers.paper(arxivId),
+    'paper.status': ({ arxivIds }) => store.papers.status(arxivIds),
+    'search.query': ({ query, filters, limit }) => store.search.search(query, filters, limit),
+    'taxonomy.node': ({ id }) => store.taxonomy.node(id),
+    'taxonomy.roots': () => store.taxonomy.roots(),
+    // The node is remembered first, so a panel that opens later still lands on it.
+    'taxonomy.open': async ({ nodeId }, { tabId }) => {
+      await store.settings.update({ pendingTaxonomyNode: nodeId });
+      return { opened: (await hooks.openSidePanel?.(tabId, nodeId).catch(() => false)) ?? false };
+    },
+    'settings.get': () => store.settings.get(),
+    'settings.update': ({ patch }) => store.settings.update(patch),
+    'readingList.list': async () => ({ entries: await store.readingList.list() }),
+    'readingList.save': ({ paper }) => store.readingList.save(paper),
+    'readingList.update': async ({ key, patch }) => ({ entry: await store.readingList.update(key, patch) }),
+    'readingList.remove': async ({ key }) => (await store.readingList.remove(key), { removed: true as const }),
+    'readingList.export': ({ format }) => store.readingList.exportAs(format),
+    'readingList.import': ({ text }) => store.readingList.importJson(text),
+    'imports.list': async () => ({ batches: await store.imports.batches() }),
+    'imports.remove': ({ batchId }) => store.removeImport(batchId),
+    'imports.changed': async () => (store.importsChanged(), { ok: true as const }),
+  };
+  return Object.fromEntries(
+    Object.entries(api).map(([type, handler]) => [type, (request: never, context: never) => withReopen(store.db, () => (handler as (r: never, c: never) => Promise<unknown>)(request, context))]),
+  ) as CompanionApi;
+}
