@@ -139,7 +139,7 @@ const SECTION_NAMES: Readonly<Record<SectionKey, string>> = {
 // (ASCII or full-width) and the value; or the label alone on its line. A label never starts
 // with a bracket: `(1) 研究背景：` is a numbered part, not a label.
 const HEADER =
-  /^(?:#{1,6}\s*)?(?:[-*+•]\s+)?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.．、)）]\s*)?(?:\*\*|__)?\s*([^:：*_(（\s][^:：*]{0,29}?)\s*(?:\*\*|__)?\s*(?:[:：]\s*(?:\*\*|__)?\s*([\s\S]*))?$/;
+  /^(?:#{1,6}\s*)?(?:[-*+•]\s+)?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.．、)）]\s*)?(?:\*\*|__)?\s*([^:：*_(（\s][^:：*]{0,29}?)\s*(?:\*\*|__)?\s*(?:[(（][^()（）]{0,20}[)）])?\s*(?:[:：]\s*(?:\*\*|__)?\s*([\s\S]*))?$/;
 // A part number, possibly behind a bullet, a heading mark or bold: `(1)`, `- (2)`, `* **(3)`.
 const LEADING_NUMBER = /^(?:#{1,6}\s*)?(?:[-*+•]\s*)?(?:\*\*\s*)?[(（]\s*(\d{1,2})\s*[)）]\s*(?:\*\*)?\s*[:：]?\s*/;
 const GENERATOR_ERROR = /^Some Error for\b/i;
@@ -147,7 +147,7 @@ const GENERATOR_ERROR = /^Some Error for\b/i;
 // offers to revise, caveats about what it could not read. Matched on the line's opening words
 // so that a field merely mentioning "注意力" or "以下" is not caught.
 const CHATTER =
-  /^(?:[-*>\s]*)(?:好的[，,。！!]|好的$|sure[,!]|here\s+is\b|以下是(?:对|关于|针对|这篇|该|基于|论文|我|根据|按照|详细|您)|下面是(?:对|这篇|该|论文)|希望(?:以上|这些|这个|我的|对您)|如果(?:您|你)?(?:有任何|还有|需要|对)|如有(?:任何|其他|需要|疑问)|请注意|注意[:：]|注[:：]|[(（]注[:：]|(?:以上|上述)(?:回答|内容|总结|结论|信息|分析)|由于(?:无法|没有)(?:获取|访问|提供)|我(?:会|将)(?:按照|根据|为您))/i;
+  /^(?:[-*>\s]*)(?:好的[，,。！!]|好的$|sure[,!]|here\s+is\b|以下是(?:对|关于|针对|这篇|该|基于|论文|我|根据|按照|详细|您)|下面是(?:对|这篇|该|论文)|希望(?:以上|这些|这个|我的|对您)|如果(?:您|你)?(?:有任何|还有|需要|对)|如有(?:任何|其他|需要|疑问)|请注意|注意[:：]|注[:：]|[(（]注[:：]|(?:以上|上述)(?:回答|内容|总结|结论|信息|分析)|由于(?:无法|没有)(?:获取|访问|提供)|我(?:会|将)(?:按照|根据|为您)|根据您(?:提供|给出|的要求)|please\s+(?:refer|note|check))/i;
 // `Something：value` — a label we do not know. Only consulted inside
 // single-value sections, where it means the previous section has ended.
 const UNKNOWN_LABEL = /^(?:\*\*)?[^\s:：,，、;；()（）*]{1,12}\s*(?:\*\*)?\s*[:：]/;
@@ -171,6 +171,10 @@ interface SectionState {
   preamble: LogicalLine[];
   parts: Part[];
   lastNum: number;
+}
+
+function isEmptySection(sec: SectionState): boolean {
+  return sec.parts.length === 0 && sec.preamble.length === 0 && sec.variants.every((v) => v.length === 0);
 }
 
 function isNumbered(key: SectionKey): key is NumberedKey {
@@ -404,9 +408,27 @@ export function parseChatPaperTokens(tokens: readonly HtmlToken[], sink: Warning
           if (header.rest !== '') addContent(header.rest, l.line);
           continue;
         }
+        // Before the conclusion a label that comes back takes up its section again: the model
+        // announced it once as a heading (`**摘要与简介**`) and once for its parts (`**摘要内容**`),
+        // or put a stray title after the affiliation. Once the conclusion has been read, a repeat
+        // is the prompt echoed back, and the rest is not the paper's.
+        const again = sections.get(key);
+        if (!seen.has('conclusion') && again !== undefined) {
+          current = again;
+          currentKey = key;
+          if (!isNumbered(key)) newVariant(again);
+          if (header.rest !== '') addContent(header.rest, l.line);
+          continue;
+        }
         stoppedAt = { line: l.line, reason: `repeats the ${SECTION_NAMES[key]} label "${header.label}"` };
         remaining = lines.length - i;
         break;
+      }
+      // A label with nothing under it before the next label was a heading over the notes
+      // (`**摘要与回答**：` above `**标题**：`), not the field itself.
+      if (current !== null && currentKey !== null && isEmptySection(current)) {
+        sections.delete(currentKey);
+        seen.delete(currentKey);
       }
       seen.add(key);
       const fresh: LogicalLine[] = [];

@@ -118,19 +118,33 @@ export function readerTexts(entry: DigestEntry): [CoveredField, string][] {
   return out;
 }
 
-// A value that opens with another field's label holds that field's text.
-const FOREIGN_LABEL: readonly [CoveredField, RegExp][] = (Object.entries(STEMS) as [CoveredField, RegExp][]).map(([field, stem]) => [
-  field,
-  new RegExp(`^(?:\\d{1,2}\\s*[.．、]\\s*)?(?:${stem.source.replace(/^\^/, '').replace(/\|\^/g, '|')})\\s*[:：]`, 'i'),
-]);
+// Labels that open a top-level item of the notes. Inside a part, `（1）概述：` or `(7) 结论：` is the
+// part's own wording; only a NUMBERED top-level label (`3. 作者隶属：`) or a label at the start of
+// a single-value field means another field's text was swallowed.
+const STRONG_LABEL = /(?:^|\n)\s*(?:\d{1,2}\s*[.．、]\s*)\**\s*(?:标题|题目|title|作者|authors?|单位|机构|隶属|所属|affiliation|关键词|keywords?|urls?|链接|网址|摘要|summary|方法|methods?|结论|conclusions?)\s*\**\s*[:：]/i;
+const ANY_LABEL = /^\**\s*(?:标题|题目|title|作者|authors?|单位|机构|隶属|所属|affiliation|关键词|keywords?|urls?|链接|网址|摘要|summary|方法|methods?|结论|conclusions?)\s*\**\s*[:：]/i;
 
-/** Fields of the entry whose text opens with another field's label, as `field←label` strings. */
-export function crossFieldText(entry: DigestEntry): string[] {
+/**
+ * Notes fields holding another field's text, as `field: text` strings.
+ * @param sourceNotes the raw notes block: text the generator itself wrote twice may be parsed twice
+ */
+export function crossFieldText(entry: DigestEntry, sourceNotes = ''): string[] {
+  const flat = sourceNotes.replace(/[\s*]+/g, '');
   const problems: string[] = [];
-  for (const [field, text] of readerTexts(entry)) {
-    for (const [other, label] of FOREIGN_LABEL) {
-      if (other !== field && label.test(text.trim())) problems.push(`${field}←${other}: ${text.slice(0, 40)}`);
-    }
+  const single = new Set<CoveredField>(['titleZh', 'authors', 'affiliation', 'keywords']);
+  const texts = readerTexts(entry).filter(([field]) => field !== 'summaryZh' && field !== 'takeaways');
+  for (const [field, text] of texts) {
+    if (STRONG_LABEL.test(text) || (single.has(field) && ANY_LABEL.test(text.trim()))) problems.push(`${field}: ${text.slice(0, 40)}`);
+  }
+  // The same long text under two fields: one of them took the other's.
+  const owner = new Map<string, CoveredField>();
+  for (const [field, text] of texts) {
+    const key = text.replace(/\s+/g, '');
+    if (key.length < 12) continue;
+    const first = owner.get(key);
+    const writtenTwice = flat.split(key.replace(/\*/g, '')).length > 2;
+    if (first !== undefined && first !== field && !writtenTwice) problems.push(`${field} = ${first}: ${text.slice(0, 40)}`);
+    owner.set(key, first ?? field);
   }
   return problems;
 }
