@@ -106,7 +106,7 @@ const LABEL_RULES: readonly (readonly [RegExp, LabelKind])[] = [
   [/^(?:第一)?(?:作者)?(?:单位|机构|隶属|所属|归属)|^(?:作者|第一作者)?(?:所属|隶属|归属)(?:单位|机构|关系)?|^affiliations?$|^(?:作者)?(?:单位|机构|隶属关系)(?:信息)?$/, 'affiliation'],
   [/^(?:作者|authors?)(?:列表|名单|信息|姓名)?(?:及姓名)?$|^(?:英文|中文)名单$/, 'authors'],
   [/^(?:关键词|关键字|keywords?)$/, 'keywords'],
-  [/^(?:urls?|links?|(?:论文|代码|项目(?:页面)?|github)?(?:链接|网址|地址|连接)(?:与.{1,6})?|paperlinks?|github(?:codelink|link)?)$/, 'urls'],
+  [/^(?:urls?|links?|(?:论文|代码|项目(?:页面)?|github){0,2}(?:链接|网址|地址|连接)(?:与.{1,6})?|paperlinks?|github(?:codelink|link)?)$/, 'urls'],
   // `与…` joins a second word to the stem: `摘要与简介`, `链接与代码仓库`.
   [/^(?:内容)?(?:摘要|概述|概要|summary)(?:总结|内容|背景|与.{1,4})?$/, 'summary'],
   [/^总结(?:部分)?(?:回答)?$/, 'summary-or-conclusion'],
