@@ -1,5 +1,5 @@
 import { mergeDigestEntries, parseDigestDocument, detectDigestKind, type DigestEntry, type DigestWarning } from '../digest';
-import { isMathLimitReason, renderLatexText, sanitizeRenderedHtml } from '../latex';
+import { isMathLimitReason, latexToPlainText, renderLatexText, sanitizeRenderedHtml } from '../latex';
 import { looksLikeMojibake, repairIfMojibake, type RepairModel, type RepairResult } from '../mojibake';
 import { parseTaxonomy, type TaxonomyParseResult } from '../taxonomy';
 import { entriesByTitle } from './corpus-lookup';
@@ -131,7 +131,7 @@ export function buildCorpus(sources: readonly SourceDocument[], repairModel: Rep
       });
     }
     return {
-      ...entry,
+      ...readerFields(entry),
       abstract: abstract.plain,
       abstractHtml: sanitizeRenderedHtml(abstract.html),
       taxonomyEntryIds: linked.map((taxonomyEntry) => taxonomyEntry.id),
@@ -174,6 +174,51 @@ export function buildCorpus(sources: readonly SourceDocument[], repairModel: Rep
     uncertainOutsideFields,
     digestEntries: digestSources.reduce((sum, source) => sum + source.entries.length, 0),
     unplacedBlocks: taxonomy?.unplacedBlocks ?? 0,
+  };
+}
+
+// LaTeX a reader would see as source: a control word or escaped special (`\ours`, `\href`,
+// `\%`), an accent (`\'e`), or a `$…$` span. Text without any stays exactly as written.
+const LATEX_IN_TEXT = /\\(?:[A-Za-z]+|[%&_#${}]|['"`^~=.](?:[A-Za-z]|\{))|\$[^$\n]+\$/;
+
+/** A field's text as a reader sees it: LaTeX in it textified the way the abstract's plain text is. */
+function readerText(text: string): string {
+  if (!LATEX_IN_TEXT.test(text)) return text;
+  // The generator sometimes writes a newline as the two characters `\n`; it is a line break.
+  return latexToPlainText(text.replace(/\\n(?![A-Za-z])/g, '\n'));
+}
+
+/**
+ * The entry with every field a reader sees textified: the 中文 summary, the takeaways, the venue
+ * and the ChatPaper notes quote the abstract's LaTeX (`\ours`, `$360^{\circ}$`) as freely as the
+ * abstract does. Links (the URLs line) are data, not text, and stay as written.
+ */
+function readerFields(entry: DigestEntry): DigestEntry {
+  const cp = entry.chatPaper;
+  const conclusion = cp?.conclusion ?? null;
+  const orNull = (text: string | null) => (text === null ? null : readerText(text));
+  return {
+    ...entry,
+    venue: orNull(entry.venue),
+    summaryZh: orNull(entry.summaryZh),
+    takeaways: entry.takeaways.map(readerText),
+    chatPaper: cp && {
+      ...cp,
+      titleZh: orNull(cp.titleZh),
+      authors: cp.authors.map(readerText),
+      affiliation: orNull(cp.affiliation),
+      keywords: cp.keywords.map(readerText),
+      summary: cp.summary.map(readerText),
+      method: cp.method.map(readerText),
+      conclusion: conclusion && {
+        significance: orNull(conclusion.significance),
+        innovation: orNull(conclusion.innovation),
+        performance: orNull(conclusion.performance),
+        workload: orNull(conclusion.workload),
+        parts: conclusion.parts.map(readerText),
+      },
+      generatorErrors: cp.generatorErrors.map(readerText),
+    },
   };
 }
 

@@ -92,38 +92,70 @@ export function flattenHtml(tokens: readonly HtmlToken[]): LogicalLine[] {
 
 type SectionKey = 'title' | 'authors' | 'affiliation' | 'keywords' | 'urls' | 'summary' | 'method' | 'conclusion';
 type NumberedKey = 'summary' | 'method' | 'conclusion';
+type LabelKind = SectionKey | 'summary-or-conclusion' | 'translation';
 
-// Label spellings seen in the sources (plus obvious siblings). Keys are
-// lower-cased with spaces removed. `总结` is ambiguous: it names the summary in
-// some prompts and the conclusion in others, so it is resolved by position.
-const LABELS: Readonly<Record<string, SectionKey | 'summary-or-conclusion'>> = {
-  title: 'title', 标题: 'title', 论文标题: 'title', 题目: 'title', 中文标题: 'title', 论文题目: 'title',
-  authors: 'authors', author: 'authors', 作者: 'authors', 作者列表: 'authors',
-  affiliation: 'affiliation', affiliations: 'affiliation', 单位: 'affiliation', 作者单位: 'affiliation',
-  第一作者单位: 'affiliation', 第一作者所属单位: 'affiliation', 第一作者机构: 'affiliation',
-  隶属单位: 'affiliation', 所属单位: 'affiliation', 隶属: 'affiliation', 所属机构: 'affiliation',
-  机构: 'affiliation', 隶属机构: 'affiliation',
-  keywords: 'keywords', keyword: 'keywords', 关键词: 'keywords', 关键字: 'keywords',
-  urls: 'urls', url: 'urls', links: 'urls', link: 'urls', 链接: 'urls', 论文链接: 'urls', 论文地址: 'urls',
-  summary: 'summary', 摘要: 'summary', 总结: 'summary-or-conclusion',
-  methods: 'method', method: 'method', methodology: 'method', 方法: 'method', 方法论: 'method',
-  conclusion: 'conclusion', conclusions: 'conclusion', 结论: 'conclusion',
-};
+// Label spellings → sections, as patterns over the label with spaces removed, lower-cased, and
+// any trailing parenthetical (`作者所属机构（中文翻译）`, `关键词（英文）`) dropped. The generator
+// words its labels freely, so each rule covers a family (a stem plus the suffixes it takes)
+// rather than a list of strings. Order matters: affiliation before authors (`作者所属机构`).
+// `总结` is ambiguous: it names the summary in some prompts and the conclusion in others, so it
+// is resolved by position. `中文翻译` is the second half of a bilingual pair: it continues
+// whichever single-value section it follows.
+const LABEL_RULES: readonly (readonly [RegExp, LabelKind])[] = [
+  [/^(?:(?:中文|英文)(?:翻译)?|带有中文翻译的)?(?:论文)?(?:标题|题目|title)(?:及翻译|翻译|\(?中文\)?)?$/, 'title'],
+  [/^(?:第一)?(?:作者)?(?:单位|机构|隶属|所属|归属)|^(?:作者|第一作者)?(?:所属|隶属|归属)(?:单位|机构|关系)?|^affiliations?$|^(?:作者)?(?:单位|机构|隶属关系)(?:信息)?$/, 'affiliation'],
+  [/^(?:作者|authors?)(?:列表|名单|信息|姓名)?(?:及姓名)?$|^(?:英文|中文)名单$/, 'authors'],
+  [/^(?:关键词|关键字|keywords?)$/, 'keywords'],
+  [/^(?:urls?|links?|(?:论文|代码|项目(?:页面)?|github){0,2}(?:链接|网址|地址|连接)(?:与.{1,6})?|paperlinks?|github(?:codelink|link)?)$/, 'urls'],
+  // `与…` joins a second word to the stem: `摘要与简介`, `链接与代码仓库`.
+  [/^(?:内容)?(?:摘要|概述|概要|summary)(?:总结|内容|背景|与.{1,4})?$/, 'summary'],
+  [/^总结(?:部分)?(?:回答)?$/, 'summary-or-conclusion'],
+  [/^(?:方法|方法论|methods?|methodology|methodologies)(?:概述|部分|思想|论述|介绍)?$/, 'method'],
+  [/^(?:结论|conclusions?)(?:部分)?$/, 'conclusion'],
+  [/^(?:中文|英文)?翻译$/, 'translation'],
+];
+
+/**
+ * Which section a label opens, or null for a label we do not know.
+ * @param label the label as written, markup already removed
+ */
+export function classifyChatPaperLabel(label: string): LabelKind | null {
+  const key = label
+    .toLowerCase()
+    .replace(/\s+/g, '')
+    .replace(/(?:[(（][^()（）]*[)）])+$/, '');
+  if (key === '') return null;
+  for (const [pattern, kind] of LABEL_RULES) if (pattern.test(key)) return kind;
+  return null;
+}
 
 const SECTION_NAMES: Readonly<Record<SectionKey, string>> = {
   title: 'title', authors: 'authors', affiliation: 'affiliation', keywords: 'keywords',
   urls: 'urls', summary: 'summary', method: 'method', conclusion: 'conclusion',
 };
 
-// Optional list number (`8. 结论：`, `7.方法：`), a short label, then a colon
-// (ASCII or full-width) and the value; or the label alone on its line.
-const HEADER = /^(?:\d{1,2}\s*[.．、]\s*)?([^:：]{1,24}?)\s*(?:[:：]\s*([\s\S]*))?$/;
-const LEADING_NUMBER = /^[(（]\s*(\d{1,2})\s*[)）]\s*[:：]?\s*/;
+// Optional Markdown heading / bullet, optional list number (`8. 结论：`, `7.方法：`, `一、标题`),
+// optional bold around the label (`**标题**：`, `**标题：**`), a short label, then a colon
+// (ASCII or full-width) and the value; or the label alone on its line. A label never starts
+// with a bracket: `(1) 研究背景：` is a numbered part, not a label.
+const HEADER =
+  /^(?:#{1,6}\s*)?(?:[-*+•]\s+)?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.．、)）]\s*)?(?:\*\*|__)?\s*([^:：*_(（\s][^:：*]{0,29}?)\s*(?:\*\*|__)?\s*(?:[(（][^()（）]{0,20}[)）])?\s*(?:[:：]\s*(?:\*\*|__)?\s*([\s\S]*))?$/;
+// A part number, possibly behind a bullet, a heading mark or bold: `(1)`, `- (2)`, `* **(3)`.
+const LEADING_NUMBER = /^(?:#{1,6}\s*)?(?:[-*+•]\s*)?(?:\*\*\s*)?[(（]\s*(\d{1,2})\s*[)）]\s*(?:\*\*)?\s*[:：]?\s*/;
 const GENERATOR_ERROR = /^Some Error for\b/i;
+// The model talking to whoever prompted it rather than about the paper: acknowledgements,
+// offers to revise, caveats about what it could not read. Matched on the line's opening words
+// so that a field merely mentioning "注意力" or "以下" is not caught.
+const CHATTER =
+  /^(?:[-*>\s]*)(?:好的[，,。！!]|好的$|sure[,!]|here\s+is\b|以下是(?:对|关于|针对|这篇|该|基于|论文|我|根据|按照|详细|您)|下面是(?:对|这篇|该|论文)|希望(?:以上|这些|这个|我的|对您)|如果(?:您|你)?(?:有任何|还有|需要|对)|如有(?:任何|其他|需要|疑问)|请注意|注意[:：]|注[:：]|[(（]注[:：]|(?:以上|上述)(?:回答|内容|总结|结论|信息|分析)|由于(?:无法|没有)(?:获取|访问|提供)|我(?:会|将)(?:按照|根据|为您)|根据您(?:提供|给出|的要求)|please\s+(?:refer|note|check))/i;
 // `Something：value` — a label we do not know. Only consulted inside
 // single-value sections, where it means the previous section has ended.
-const UNKNOWN_LABEL = /^[^\s:：,，、;；()（）]{1,12}\s*[:：]/;
+const UNKNOWN_LABEL = /^(?:\*\*)?[^\s:：,，、;；()（）*]{1,12}\s*(?:\*\*)?\s*[:：]/;
 const LIST_MARKER = /^(?:[-*+•]|\d+[.)]|[(（](?:[a-z]|\d{1,2})[)）])\s*/i;
+// An aside the generator put inside a value: `Alibaba Group （注：根据文中信息得出）`.
+const INLINE_NOTE = /\s*[(（]\s*注\s*[:：][^()（）]*[)）]/g;
+// Lines holding nothing a reader can see (a zero-width space left after `</details>`).
+const INVISIBLE_ONLY = /^[\s\u200b-\u200d\u2060\ufeff]*$/;
 
 interface Part {
   num: number;
@@ -132,27 +164,42 @@ interface Part {
 
 interface SectionState {
   line: number;
+  /** Single-value sections: the current variant's lines (the last of `variants`). */
   lines: LogicalLine[];
+  /** One list of lines per label occurrence: `Title:` then `中文标题：` makes two. */
+  variants: LogicalLine[][];
   preamble: LogicalLine[];
   parts: Part[];
   lastNum: number;
+}
+
+function isEmptySection(sec: SectionState): boolean {
+  return sec.parts.length === 0 && sec.preamble.length === 0 && sec.variants.every((v) => v.length === 0);
 }
 
 function isNumbered(key: SectionKey): key is NumberedKey {
   return key === 'summary' || key === 'method' || key === 'conclusion';
 }
 
-function matchHeader(text: string, seen: ReadonlySet<SectionKey>): { key: SectionKey; label: string; rest: string } | null {
+interface Header {
+  kind: LabelKind;
+  label: string;
+  rest: string;
+}
+
+function matchHeader(text: string): Header | null {
   const m = HEADER.exec(text);
   if (!m) return null;
   const label = (m[1] ?? '').trim();
-  const entry = LABELS[label.toLowerCase().replace(/\s+/g, '')];
-  if (entry === undefined) return null;
-  // `总结` opens the summary only while no body section has started; after
-  // that it can only be the conclusion (or an echo of it).
-  const bodyStarted = seen.has('summary') || seen.has('method') || seen.has('conclusion');
-  const key: SectionKey = entry === 'summary-or-conclusion' ? (bodyStarted ? 'conclusion' : 'summary') : entry;
-  return { key, label, rest: (m[2] ?? '').trim() };
+  const kind = classifyChatPaperLabel(label);
+  return kind === null ? null : { kind, label, rest: (m[2] ?? '').trim() };
+}
+
+// `总结` opens the summary only while no body section has started; after that it can only be
+// the conclusion (or an echo of it).
+function resolveKind(kind: Exclude<LabelKind, 'translation'>, seen: ReadonlySet<SectionKey>): SectionKey {
+  if (kind !== 'summary-or-conclusion') return kind;
+  return seen.has('summary') || seen.has('method') || seen.has('conclusion') ? 'conclusion' : 'summary';
 }
 
 /**
@@ -248,6 +295,13 @@ export function structureConclusion(parts: readonly string[]): ChatPaperConclusi
   return result;
 }
 
+/** Markdown emphasis the generator leaves in its text (`**创新点**`): markup, not words. */
+function stripMarkdown(text: string): string {
+  return text.replace(/\*\*|__/g, '').replace(/^#{1,6}\s+/, '');
+}
+
+const CJK = /[\u3400-\u9fff]/;
+
 /**
  * Parses a ChatPaper block given as tokens. Returns `null` when the block has
  * no recognisable section at all (a warning says how much text that was).
@@ -256,7 +310,7 @@ export function structureConclusion(parts: readonly string[]): ChatPaperConclusi
  * @param blockLine line used for warnings when the block has no text
  */
 export function parseChatPaperTokens(tokens: readonly HtmlToken[], sink: WarningSink, blockLine: number): ChatPaperNotes | null {
-  const lines = flattenHtml(tokens);
+  const lines = flattenHtml(tokens).filter((l) => !INVISIBLE_ONLY.test(l.text));
   const seen = new Set<SectionKey>();
   const sections = new Map<SectionKey, SectionState>();
   const generatorErrors: string[] = [];
@@ -266,13 +320,19 @@ export function parseChatPaperTokens(tokens: readonly HtmlToken[], sink: Warning
   let stoppedAt: { line: number; reason: string } | null = null;
   let remaining = 0;
 
-  let numberingWarned = false;
+  const newVariant = (sec: SectionState): void => {
+    sec.lines = [];
+    sec.variants.push(sec.lines);
+  };
   // Returns false only when a single-value section meets an unknown label.
   const addContent = (text: string, line: number): boolean => {
     if (current === null || currentKey === null) return true;
     if (!isNumbered(currentKey)) {
       if (current.lines.length > 0 && currentKey !== 'urls' && UNKNOWN_LABEL.test(text)) return false;
-      if (text !== '') current.lines.push({ text, line });
+      // `中文翻译：作者：李航宇…` repeats the label inside the value.
+      const inner = matchHeader(text);
+      const value = inner !== null && inner.kind !== 'translation' && resolveKind(inner.kind, seen) === currentKey ? inner.rest : text;
+      if (value !== '') current.lines.push({ text: value, line });
       return true;
     }
     const sec = current;
@@ -300,11 +360,9 @@ export function parseChatPaperTokens(tokens: readonly HtmlToken[], sink: Warning
             rest = rest.slice(inline.index + inline[0].length);
           }
         }
-      } else if (!numberingWarned) {
-        // A restarted number is usually a sub-list inside a part; keep it as text.
-        numberingWarned = true;
-        sink.warn(line, 'chatpaper-numbering', `ChatPaper ${SECTION_NAMES[currentKey]} numbering goes back to (${num}) after (${sec.lastNum}); kept as text of part (${sec.lastNum})`);
       }
+      // A number that goes back is a sub-list inside a part; it stays as text of that part,
+      // so nothing is lost and there is nothing to report.
     }
     const tail = rest.trim();
     if (tail !== '') {
@@ -322,17 +380,61 @@ export function parseChatPaperTokens(tokens: readonly HtmlToken[], sink: Warning
       currentKey = null;
       continue;
     }
-    const header = matchHeader(l.text, seen);
-    if (header !== null) {
-      if (seen.has(header.key)) {
-        stoppedAt = { line: l.line, reason: `repeats the ${SECTION_NAMES[header.key]} label "${header.label}"` };
+    // The model's remarks to its user are kept as such, never as the text of a field.
+    if (CHATTER.test(l.text)) {
+      generatorErrors.push(stripMarkdown(l.text));
+      continue;
+    }
+    const header = matchHeader(l.text);
+    if (header !== null && header.kind === 'translation') {
+      // The second language of the section just read: another variant of it.
+      if (current !== null && currentKey !== null && !isNumbered(currentKey)) {
+        newVariant(current);
+        if (header.rest !== '') addContent(header.rest, l.line);
+        continue;
+      }
+    } else if (header !== null && header.kind !== 'translation') {
+      const key = resolveKind(header.kind, seen);
+      if (seen.has(key)) {
+        // `Title: …` then `中文标题：…`: the same field in its other language, not an echo.
+        if (key === currentKey && current !== null && !isNumbered(key)) {
+          newVariant(current);
+          if (header.rest !== '') addContent(header.rest, l.line);
+          continue;
+        }
+        // A numbered section whose label comes back right away (`**摘要**` then `摘要：`)
+        // is the same section announced twice.
+        if (key === currentKey && current !== null && current.parts.length === 0 && current.preamble.length === 0) {
+          if (header.rest !== '') addContent(header.rest, l.line);
+          continue;
+        }
+        // Before the conclusion a label that comes back takes up its section again: the model
+        // announced it once as a heading (`**摘要与简介**`) and once for its parts (`**摘要内容**`),
+        // or put a stray title after the affiliation. Once the conclusion has been read, a repeat
+        // is the prompt echoed back, and the rest is not the paper's.
+        const again = sections.get(key);
+        if (!seen.has('conclusion') && again !== undefined) {
+          current = again;
+          currentKey = key;
+          if (!isNumbered(key)) newVariant(again);
+          if (header.rest !== '') addContent(header.rest, l.line);
+          continue;
+        }
+        stoppedAt = { line: l.line, reason: `repeats the ${SECTION_NAMES[key]} label "${header.label}"` };
         remaining = lines.length - i;
         break;
       }
-      seen.add(header.key);
-      current = { line: l.line, lines: [], preamble: [], parts: [], lastNum: 0 };
-      currentKey = header.key;
-      sections.set(header.key, current);
+      // A label with nothing under it before the next label was a heading over the notes
+      // (`**摘要与回答**：` above `**标题**：`), not the field itself.
+      if (current !== null && currentKey !== null && isEmptySection(current)) {
+        sections.delete(currentKey);
+        seen.delete(currentKey);
+      }
+      seen.add(key);
+      const fresh: LogicalLine[] = [];
+      current = { line: l.line, lines: fresh, variants: [fresh], preamble: [], parts: [], lastNum: 0 };
+      currentKey = key;
+      sections.set(key, current);
       if (header.rest !== '') addContent(header.rest, l.line);
       continue;
     }
@@ -369,11 +471,13 @@ export function parseChatPaperTokens(tokens: readonly HtmlToken[], sink: Warning
     return null;
   }
 
+  const clean = (text: string): string => foldWhitespace(stripMarkdown(text).replace(INLINE_NOTE, ''));
+  const variantsOf = (key: SectionKey): string[] =>
+    (sections.get(key)?.variants ?? []).map((v) => clean(v.map((l) => l.text).join(' '))).filter((t) => t !== '');
+  // Of a bilingual pair the reader wants the Chinese one; the notes are read as Chinese.
   const textOf = (key: SectionKey): string | null => {
-    const sec = sections.get(key);
-    if (sec === undefined) return null;
-    const t = foldWhitespace(sec.lines.map((l) => l.text).join(' '));
-    return t === '' ? null : t;
+    const variants = variantsOf(key);
+    return variants.find((t) => CJK.test(t)) ?? variants[0] ?? null;
   };
   const partsOf = (key: NumberedKey): string[] => {
     const sec = sections.get(key);
@@ -385,14 +489,15 @@ export function parseChatPaperTokens(tokens: readonly HtmlToken[], sink: Warning
       if (parts.length === 0) parts.push(pre);
       else parts[0] = `${pre}\n${parts[0] ?? ''}`.trim();
     }
-    return parts.filter((p) => p !== '');
+    return parts.map((p) => stripMarkdown(p).replace(INLINE_NOTE, '').trim()).filter((p) => p !== '');
   };
+  // Lists: the first variant as written; a translated list repeats the same names.
   const listOf = (key: SectionKey, split: (s: string) => string[]): string[] => {
-    const sec = sections.get(key);
-    return sec === undefined ? [] : sec.lines.flatMap((l) => split(l.text));
+    const variant = sections.get(key)?.variants.find((v) => v.length > 0) ?? [];
+    return variant.flatMap((l) => split(clean(l.text).replace(/^[-*+•]\s+/, '')));
   };
 
-  const urlsText = sections.get('urls')?.lines.map((l) => l.text).join('\n') ?? null;
+  const urlsText = sections.get('urls')?.variants.flat().map((l) => l.text).join('\n') ?? null;
   const firstLine = lines[0]?.line ?? blockLine;
   return {
     titleZh: textOf('title'),

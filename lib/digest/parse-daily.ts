@@ -67,14 +67,22 @@ const BOLD_MARKER = /^\s*\*\*(.+?)\*\*\s*$/;
 
 type MarkdownSection = 'summary' | 'takeaways' | 'chatpaper';
 
+// Section markers by family: the generator words them freely (`**主要要点**`, `**关键点**`,
+// `**概述**`), so each pattern is a stem with the prefixes and suffixes it takes.
+const SUMMARY_MARKER = /^(?:summary|tl;?dr|(?:中文)?(?:摘要|总结|概要|概述|简介)|主要内容|内容(?:摘要|概要))$/;
+const TAKEAWAYS_MARKER = /^(?:key\s*(?:takeaways?|points?|insights?)|takeaways?|(?:主要|关键|核心)?(?:要点|重点|见解|观点|关键点)(?:总结)?)$/;
+
 function classifyMarker(label: string): MarkdownSection | null {
   const l = label.replace(/[:：\s]+$/, '').trim().toLowerCase();
   if (/chatpaper/.test(l)) return 'chatpaper';
-  if (['summary', 'tl;dr', 'tldr', '摘要', '总结', '中文摘要', '概要'].includes(l)) return 'summary';
-  if (['key takeaways', 'key takeaway', 'takeaways', 'key points', '关键要点', '要点', '要点总结', '重点', '关键见解'].includes(l)) {
-    return 'takeaways';
-  }
+  if (SUMMARY_MARKER.test(l)) return 'summary';
+  if (TAKEAWAYS_MARKER.test(l)) return 'takeaways';
   return null;
+}
+
+/** True for text with nothing visible: whitespace and zero-width characters only. */
+function isBlank(text: string): boolean {
+  return /^[\s\u200b-\u200d\u2060\ufeff]*$/.test(text);
 }
 
 const BULLET = /^\s*(?:[-*+•]|\d{1,2}[.)])\s+(.*)$/;
@@ -83,7 +91,7 @@ function parseTakeaways(lines: readonly string[]): string[] {
   const items: string[] = [];
   for (const raw of lines) {
     const line = raw.trim();
-    if (line === '' || /^[-*+•]$/.test(line)) continue;
+    if (isBlank(line) || /^[-*+•]$/.test(line)) continue;
     const bullet = BULLET.exec(raw);
     if (bullet) {
       const text = (bullet[1] ?? '').trim();
@@ -222,7 +230,10 @@ function parseEntry(
     const line = lines[i] ?? '';
     const marker = BOLD_MARKER.exec(line);
     if (marker) {
-      const kind = classifyMarker(marker[1] ?? '');
+      let kind = classifyMarker(marker[1] ?? '');
+      // `**摘要**` then `**主要内容**`: the second of two summary-like headings is the list of
+      // takeaways that always follows the one-line summary.
+      if (kind === 'summary' && bodies.summary !== null && bodies.takeaways === null) kind = 'takeaways';
       if (kind === 'chatpaper') {
         bodies.chatpaper = [];
         htmlStart = i + 1;
@@ -243,12 +254,12 @@ function parseEntry(
       break;
     }
     if (section === 'summary' || section === 'takeaways') bodies[section]?.push(line);
-    else if (line.trim() !== '' && section === null) {
+    else if (!isBlank(line) && section === null) {
       sink.warn(i + 1, 'stray-text', `text after the PDF link outside any section ignored: ${JSON.stringify(excerpt(line))}`);
     }
   }
 
-  const summaryText = (bodies.summary ?? []).map((l) => l.trim()).filter((l) => l !== '').join('\n');
+  const summaryText = (bodies.summary ?? []).map((l) => l.trim()).filter((l) => !isBlank(l)).join('\n');
   const summaryZh = summaryText === '' ? null : summaryText;
   const takeaways = parseTakeaways(bodies.takeaways ?? []);
   if (summaryZh === null) sink.warn(headingLine, 'missing-summary', "expected a '**Summary**' section with one line of text");
@@ -266,7 +277,8 @@ function parseEntry(
   else if (!tail.detailsClosed) {
     sink.warn(tail.openDetailsLine, 'unclosed-details', `expected '</details>' for the screenshots block before line ${end + 1} (truncated?)`);
   }
-  const trailingText = tail.trailing.filter((t) => t.type === 'text' && t.text.trim() !== '');
+  // A zero-width space left on a line after `</details>` is nothing a reader could see.
+  const trailingText = tail.trailing.filter((t) => t.type === 'text' && !isBlank(t.text));
   const firstTrailing = trailingText[0];
   if (firstTrailing !== undefined && firstTrailing.type === 'text') {
     sink.warn(firstTrailing.line, 'stray-text', `text after the screenshots ignored: ${JSON.stringify(excerpt(firstTrailing.text))}`);
@@ -340,7 +352,9 @@ export function parseDailyDigest(text: string, sourceFile: string): DigestParseR
     if (entry === null) return;
     const prev = seenIds.get(entry.arxivId);
     if (prev !== undefined) {
-      sink.warn(start + 1, 'duplicate-id', `arXiv ${entry.arxivId} already appeared at line ${prev}; both kept (use mergeDigestEntries)`);
+      // The corpus merges the two into one paper, so the reader loses nothing; said in words
+      // because an editor of the file may want to drop the copy.
+      sink.warn(start + 1, 'duplicate-id', `arXiv ${entry.arxivId} is listed twice in this digest (also at line ${prev}); both are combined into one paper`);
     } else seenIds.set(entry.arxivId, start + 1);
     entries.push(entry);
   });

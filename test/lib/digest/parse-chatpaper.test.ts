@@ -137,10 +137,11 @@ describe('numbered parts', () => {
     expect(notes?.summary).toEqual(['研究背景：甲。', '过去方法：\n- 定制性\n- 不精确']);
   });
 
-  it('keeps a restarted number as text of the current part, with a warning', () => {
+  // Nothing is lost and nothing can be done about it, so there is no warning (there used to be one).
+  it('keeps a restarted number as text of the current part, silently', () => {
     const { notes, warnings } = parse('<ol><li>方法：\n(1) 甲\n(2) 乙：\n(1) 子项</li></ol>', 40);
     expect(notes?.method).toEqual(['甲', '乙：\n(1) 子项']);
-    expect(warnings).toEqual([expect.objectContaining({ line: 43, code: 'chatpaper-numbering' })]);
+    expect(warnings).toEqual([]);
   });
 
   it('text before (1) is attached to part (1), never dropped', () => {
