@@ -60,12 +60,12 @@ export const KATEX_CSS_CLASSES: readonly string[] = [
 
 /**
  * Classes KaTeX's JavaScript sets that katex.css does not style: atom types (buildHTML's spacing
- * reads them), and markers such as `mtight` and `nobreak`.
+ * reads them), markers such as `mtight` and `nobreak`, and `vcenter` on MathML.
  */
 export const KATEX_SCRIPT_CLASSES: readonly string[] = [
   'mord', 'mop', 'mbin', 'mrel', 'mopen', 'mclose', 'mpunct', 'minner', 'mtight', 'nobreak',
   'allowbreak', 'text', 'colorbox', 'delimsizinginner', 'accentunder', 'enclosing', 'leftmost',
-  'rightmost',
+  'rightmost', 'vcenter',
 ];
 
 /** The LaTeX pipeline's own class names (`mathFallbackHtml`). */

@@ -9,8 +9,14 @@ const SVG = ['svg', 'path', 'line'];
 const MATH_ATTRIBUTES = ['xmlns', 'encoding', 'display', 'mathvariant', 'stretchy', 'fence', 'separator', 'accent', 'accentunder', 'columnalign', 'columnlines', 'rowlines', 'displaystyle', 'scriptlevel', 'notation', 'mathcolor', 'mathbackground', 'linebreak', ...MATH_LENGTH_ATTRIBUTES];
 const SVG_ATTRIBUTES = ['xmlns', 'viewBox', 'preserveAspectRatio', 'd', 'x1', 'x2', 'y1', 'y2', 'stroke-width', 'width', 'height'];
 
-// Values that are not lengths but still place or paint something, checked like style values.
+// Every other attribute value, in the form KaTeX writes it: keywords are words, colours are
+// KaTeX's colour forms, SVG geometry is numbers. A value of any other shape is not KaTeX's.
+const KEYWORDS = /^[a-z][a-z -]*$/i;
 const ATTRIBUTE_VALUES: Readonly<Record<string, RegExp>> = {
+  ...Object.fromEntries(['display', 'mathvariant', 'stretchy', 'fence', 'separator', 'accent', 'accentunder', 'columnalign', 'columnlines', 'rowlines', 'displaystyle', 'notation', 'linebreak', 'preserveAspectRatio', 'aria-hidden'].map((name) => [name, KEYWORDS])),
+  scriptlevel: /^[0-2]$/,
+  xmlns: /^http:\/\/www\.w3\.org\/(?:1998\/Math\/MathML|2000\/svg)$/,
+  encoding: /^application\/x-tex$/,
   mathcolor: /^(?:#[0-9a-f]{3,8}|[a-z]+)$/i,
   mathbackground: /^(?:#[0-9a-f]{3,8}|[a-z]+)$/i,
   viewBox: /^[-\d. ]+$/,

@@ -57,7 +57,6 @@ export const KATEX_FORMULAS: readonly (readonly [tex: string, display: boolean])
   ['{}_{n}C_{k} \\, {}^{14}_{6}\\mathrm{C}', false],
   ['\\iint_D \\oint_C \\iiint_V', true],
   ['\\pmb{x} \\text{text with } \\textbf{bold} \\textit{it}', false],
-  ['\\ce{H2O}', false],
   ['\\overleftrightarrow{AB} \\underrightarrow{CD} \\overgroup{EF} \\utilde{GH}', false],
   ['\\xmapsto{f} \\xhookrightarrow{g} \\xtwoheadrightarrow{h} \\xrightleftharpoons[a]{b}', false],
   ['\\sqrt{\\begin{matrix} a \\\\ b \\\\ c \\\\ d \\end{matrix}}', true],
@@ -73,5 +72,5 @@ export const KATEX_FORMULAS: readonly (readonly [tex: string, display: boolean])
   ['\\tag{1} E = mc^2', true],
   ['\\begin{alignedat}{2} x &= y &\\quad z &= w \\end{alignedat}', true],
   ['a \\\\[1em] b', true],
-  ['\\vcenter{x} \\mathstrut \\strut', false],
+  ['\\vcenter{x} \\mathstrut', false],
 ];
