@@ -63,7 +63,33 @@ export function readImportFile(name: string, bytes: Uint8Array): string {
       throw new ImportRejection(name, `line ${line} holds ${what}; digest files are plain text, and HTML that can run code is never imported`);
     }
   }
+  checkJsonStrings(name, text);
   return text;
+}
+
+/**
+ * Corpus JSON can spell markup with escapes (`\u003cscript`), which the raw-text check above never
+ * sees; so the strings of a JSON file are checked again as they decode. A file that does not parse
+ * is left to the corpus-JSON reader, which says why.
+ */
+function checkJsonStrings(name: string, text: string): void {
+  if (!/^\s*\{/.test(text)) return;
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return;
+  }
+  const pending: [unknown, string][] = [[data, '']];
+  while (pending.length > 0) {
+    const [value, path] = pending.pop()!;
+    if (typeof value === 'string') {
+      const found = ACTIVE_MARKUP.find(([pattern]) => pattern.test(value));
+      if (found) throw new ImportRejection(name, `${path || 'the file'} holds ${found[1]} once its JSON escapes are decoded; HTML that can run code is never imported`);
+    } else if (value && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) pending.push([key, path], [item, path ? `${path}.${key}` : key]);
+    }
+  }
 }
 
 /**

@@ -8,6 +8,7 @@
 import katex from 'katex';
 import type { KatexOptions } from 'katex';
 import { containsRawLatexCommand, htmlToVisibleText } from './html.ts';
+import { findOutOfBoundsLength, MAX_LENGTH_EM, MAX_SIZE_EM } from './katex-allow-list.ts';
 
 /**
  * Options for every KaTeX call. Shared as a constant so tests and later code
@@ -32,6 +33,9 @@ import { containsRawLatexCommand, htmlToVisibleText } from './html.ts';
  * - `maxSize: 5` — caps user-specified sizes (`\rule`, `\kern`, `\hspace`)
  *   at 5em, about one short word. Nothing legitimate in an abstract needs
  *   more, and it stops a span from painting a giant box over the host page.
+ *   KaTeX clamps only from above (`\kern-100em` stays -100em), so the
+ *   rendered output is also checked: a length beyond `MAX_LENGTH_EM` in
+ *   either direction sends the span to the plain-text fallback.
  * - `output: 'htmlAndMathml'` — the MathML copy is what screen readers use;
  *   only its TeX `<annotation>` is stripped afterwards.
  * - `globalGroup: false` and no shared `macros` object — a `\gdef` in one
@@ -43,7 +47,7 @@ export const KATEX_OPTIONS = Object.freeze({
   trust: false,
   strict: 'ignore',
   maxExpand: 200,
-  maxSize: 5,
+  maxSize: MAX_SIZE_EM,
   globalGroup: false,
 } as const satisfies KatexOptions);
 
@@ -122,6 +126,9 @@ export function renderKatex(tex: string, display: boolean): KatexRenderResult {
   }
   html = html.replace(TEX_ANNOTATION, '');
   if (html.includes('katex-error')) return { ok: false, reason: 'katex-error' };
+  // Not a math-limit reason: an oversized length is shown as text, the file is still imported.
+  const oversized = findOutOfBoundsLength(html);
+  if (oversized) return { ok: false, reason: `size-out-of-bounds: ${oversized} (at most ${MAX_LENGTH_EM}em either way)` };
   if (containsRawLatexCommand(htmlToVisibleText(html))) return { ok: false, reason: 'raw-command-visible' };
   return { ok: true, html };
 }

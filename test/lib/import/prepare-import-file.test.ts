@@ -192,14 +192,26 @@ describe('prepareImportFile on corpus JSON', () => {
     expect(html).toBe('<a rel="noopener noreferrer">PDF</a> text bold');
   });
 
-  it('sanitises a hostile abstractHtml written with JSON escapes, which the first gate cannot see', () => {
+  it('sanitises a hostile abstractHtml written with JSON escapes, which the first gate now decodes and refuses too', () => {
     const json = corpusJson((c) => {
       c.papers[0]!.abstractHtml = hostile;
     }).replace(/</g, '\\u003c');
-    const text = readImportFile('escaped.json', new TextEncoder().encode(json));
-    const prepared = prepareImportFile('escaped.json', text, linked);
+    expect(() => readImportFile('escaped.json', new TextEncoder().encode(json))).toThrow(/once its JSON escapes are decoded/);
+    // The sanitiser must not depend on the gate.
+    const prepared = prepareImportFile('escaped.json', json, linked);
     expect(prepared.papers[0]!.abstractHtml).toBe('<a rel="noopener noreferrer">PDF</a> text bold');
     for (const paper of prepared.papers.slice(1)) expect(htmlSafetyProblems(paper.abstractHtml)).toEqual([]);
+  });
+
+  it('takes the card classes and the full-page box off issue 13\'s phishing abstract, escaped as the report had it', () => {
+    const phishing = '<a class="card floating" href="https://evil.example/login" style="top:0;left:0;width:100vw;height:100vh;background-color:white">Your arXiv session expired…</a>';
+    const json = corpusJson((c) => {
+      c.papers[0]!.abstractHtml = phishing;
+    }).replace(/</g, '\\u003c');
+    const text = readImportFile('phishing.json', new TextEncoder().encode(json));
+    expect(prepareImportFile('phishing.json', text, linked).papers[0]!.abstractHtml).toBe(
+      '<a href="https://evil.example/login" style="background-color:white" rel="noopener noreferrer">Your arXiv session expired…</a>',
+    );
   });
 
   it('keeps KaTeX output through the second sanitising', () => {

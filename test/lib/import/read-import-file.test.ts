@@ -118,3 +118,29 @@ describe('readImportFile accepts digests', () => {
     expect(readImportFile('ok.txt', utf8(text))).toBe(text);
   });
 });
+
+describe('readImportFile decodes the strings of corpus JSON before its markup check (issue 13)', () => {
+  // JSON.stringify never escapes "<"; a file that does is written to slip past a raw-text check.
+  const corpusWith = (abstractHtml: string) => utf8(JSON.stringify({ papers: [{ arxivId: '2405.12001', abstractHtml }] }).replace(/</g, '\\u003c'));
+
+  it.each<[string, string, RegExp]>([
+    ['a \\u003cscript> element', '<script>alert(1)</script>', /papers\.0\.abstractHtml holds a <script> element once its JSON escapes are decoded/],
+    ['an escaped <iframe>', 'x <iframe src="https://evil.example"></iframe>', /papers\.0\.abstractHtml holds an embedding or navigating HTML element/],
+    ['an escaped event handler', '<span class="mord" onmouseover="alert(1)">x</span>', /an HTML event handler attribute/],
+  ])('refuses %s', (_, html, reason) => {
+    const bytes = corpusWith(html);
+    expect(new TextDecoder().decode(bytes)).not.toContain('<');
+    expect(rejectionOf(() => readImportFile('corpus.json', bytes)).reason).toMatch(reason);
+  });
+
+  it('refuses markup spelt with escapes in a key too', () => {
+    expect(rejectionOf(() => readImportFile('corpus.json', utf8('{"\\u003cscript>": 1}'))).reason).toMatch(/a <script> element once its JSON escapes/);
+  });
+
+  it.each([
+    ['escaped KaTeX markup', corpusWith('<span class="katex"><span class="mord">x</span></span>')],
+    ['malformed JSON, left to the corpus-JSON reader', utf8('{"papers": [\\u003cscript')],
+  ])('accepts %s', (_, bytes) => {
+    expect(readImportFile('corpus.json', bytes)).toBe(new TextDecoder().decode(bytes));
+  });
+});
