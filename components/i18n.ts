@@ -1,16 +1,7 @@
 import browser from 'webextension-polyfill';
-import { formatMessage, MESSAGES, type MessageKey } from '../lib/i18n/messages';
+import { translate, type MessageKey } from '../lib/i18n/ui-strings';
 
-/**
- * A UI string in the browser's language, through the extension's `_locales`; English where the
- * i18n API has nothing (unit tests).
- */
+/** A UI string in the browser's language; see `translate`. */
 export function t(key: MessageKey, ...substitutions: string[]): string {
-  let message = '';
-  try {
-    message = browser.i18n.getMessage(key, substitutions);
-  } catch {
-    // No extension context: fall through to the English text.
-  }
-  return message || formatMessage(MESSAGES[key].en, substitutions);
+  return translate((name, subs) => browser.i18n.getMessage(name, subs), key, substitutions);
 }

@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { t } from '../../components/i18n';
+import { t } from './i18n';
 import { CONTENT_SCRIPT_MATCHES, PAPER_LINK_PATTERNS } from '../../lib/sites/paper-sites';
 import type { CompanionStore } from '../../lib/store/companion-store';
 import { savePaperInTab } from './save-from-tab';

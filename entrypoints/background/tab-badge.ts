@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { t } from '../../components/i18n';
+import { t } from './i18n';
 import { badgeFor, mayShowPaper } from '../../lib/background/badge-rules';
 import type { CompanionStore } from '../../lib/store/companion-store';
 

@@ -1,4 +1,4 @@
-import { mountOverlay } from '../../components/card/mount-overlay';
+import { mountOverlay } from './mount-overlay';
 import { CONTENT_SCRIPT_MATCHES } from '../../lib/sites/paper-sites';
 
 export default defineContentScript({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMessage, localeMessagesJson, MESSAGES } from '../../../lib/i18n/messages';
+import { formatMessage, localeMessagesJson, MESSAGES } from '../../../lib/i18n/ui-strings';
 
 describe('UI strings', () => {
   it('exist in English and 简体中文 for every key, with the same substitutions', () => {

@@ -10,9 +10,9 @@ import { arxivRefFromUrl } from '../../lib/arxiv/arxiv-url';
 import { isListingPage } from '../../lib/page/listing-links';
 import { pageTitle, readPageMeta } from '../../lib/page/read-page-meta';
 // Bundled as a string: WXT's 'ui' injection fetches the stylesheet per card, which cost ~80 ms here.
-import cardCss from './card.css?inline';
-import { markListedPapers } from './listing-markers';
-import { OverlayCard } from './OverlayCard';
+import cardCss from '../../components/card/card.css?inline';
+import { markListedPapers } from '../../components/card/listing-markers';
+import { OverlayCard } from '../../components/card/OverlayCard';
 
 /** The name of the card's host element, also how tests find its open shadow root. */
 const CARD_HOST = 'arxiv-digest-card';

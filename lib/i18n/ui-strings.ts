@@ -146,3 +146,22 @@ export function localeMessagesJson(locale: Locale): Record<string, { message: st
   }
   return out;
 }
+
+/** The browser's `i18n.getMessage`, or whatever stands in for it. */
+export type GetMessage = (key: string, substitutions: string[]) => string;
+
+/**
+ * A UI string in the browser's language through `getMessage` (the extension's `_locales`), English
+ * where it has nothing or throws (no extension context, as in unit tests).
+ * @example
+ * translate(browser.i18n.getMessage, 'saveFailed', ['disk full'])
+ */
+export function translate(getMessage: GetMessage | undefined, key: MessageKey, substitutions: string[] = []): string {
+  let message = '';
+  try {
+    message = getMessage?.(key, substitutions) ?? '';
+  } catch {
+    // No extension context: fall through to the English text.
+  }
+  return message || formatMessage(MESSAGES[key].en, substitutions);
+}

@@ -1,0 +1,7 @@
+import browser from 'webextension-polyfill';
+import { translate, type MessageKey } from '../../lib/i18n/ui-strings';
+
+/** A UI string in the browser's language, for the menu and the badge; see `translate`. */
+export function t(key: MessageKey, ...substitutions: string[]): string {
+  return translate((name, subs) => browser.i18n.getMessage(name, subs), key, substitutions);
+}
