@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { BackgroundClient } from '../../lib/messages/background-client';
 import type { PageLookup } from '../../lib/messages/protocol';
-import { paperToSave, type PageFacts } from '../../lib/reading-list/paper-to-save';
+import type { PageFacts } from '../../lib/reading-list/paper-to-save';
+import { useSavePaper } from './use-save-paper';
 import { PaperCard } from './PaperCard';
 
 /** Alt+Shift+D: free on arXiv, Hugging Face and alphaXiv, and typed by one hand. */
@@ -32,10 +33,7 @@ export function OverlayCard({ lookup, page, client, initiallyCollapsed, floating
     return () => window.removeEventListener('keydown', onKey, true);
   }, [client]);
 
-  const save = async () => {
-    const paper = paperToSave(lookup, page, 'card');
-    if (paper) await client.call({ type: 'readingList.save', paper });
-  };
+  const save = useSavePaper(client, lookup, page, 'card');
   const openNode = (nodeId: string) => void client.call({ type: 'taxonomy.open', nodeId }).catch(() => {});
 
   return <PaperCard lookup={lookup} collapsed={collapsed} floating={floating} actions={{ save, openNode, setCollapsed: changeCollapsed }} />;

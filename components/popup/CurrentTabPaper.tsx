@@ -2,8 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { BackgroundClient } from '../../lib/messages/background-client';
 import { knowsPaper } from '../../lib/corpus/corpus-lookup';
 import type { PageLookup } from '../../lib/messages/protocol';
-import { paperToSave } from '../../lib/reading-list/paper-to-save';
 import { SaveButton } from '../card/SaveButton';
+import { useSavePaper } from '../card/use-save-paper';
 import { t } from '../i18n';
 
 /** The paper in the current tab, with its Save button, when the corpus knows it. */
@@ -15,10 +15,7 @@ export function CurrentTabPaper({ client, tab }: { client: BackgroundClient; tab
   }, [client, tab]);
   if (!lookup || !knowsPaper(lookup)) return <p class="muted">{t('noCurrentPaper')}</p>;
   const title = lookup.digest?.title ?? lookup.placements[0]?.title ?? tab?.title ?? '';
-  const save = async () => {
-    const paper = paperToSave(lookup, { url: tab?.url ?? null, title }, 'popup');
-    if (paper) await client.call({ type: 'readingList.save', paper });
-  };
+  const save = useSavePaper(client, lookup, { url: tab?.url ?? null, title }, 'popup');
   return (
     <section class="current" aria-label={t('currentPaper')}>
       <p class="paper-title">{title}</p>

@@ -3,8 +3,8 @@ import browser from 'webextension-polyfill';
 import type { BackgroundClient } from '../../lib/messages/background-client';
 import { knowsPaper } from '../../lib/corpus/corpus-lookup';
 import type { PageLookup } from '../../lib/messages/protocol';
-import { paperToSave } from '../../lib/reading-list/paper-to-save';
 import { SaveButton } from '../card/SaveButton';
+import { useSavePaper } from '../card/use-save-paper';
 import { errorText } from '../client';
 import { DigestDetails } from '../digest/DigestDetails';
 import { DigestSummary } from '../digest/DigestSummary';
@@ -55,10 +55,7 @@ export function ActiveTabPaper({ client, onOpenNode }: { client: BackgroundClien
   if (!lookup || !knowsPaper(lookup)) return <p class="muted">{t('noCurrentPaper')}</p>;
   const { digest, placements } = lookup;
   const title = digest?.title ?? placements[0]?.title ?? tab?.title ?? '';
-  const save = async () => {
-    const paper = paperToSave(lookup, { url: tab?.url ?? null, title }, 'side-panel');
-    if (paper) await client.call({ type: 'readingList.save', paper });
-  };
+  const save = useSavePaper(client, lookup, { url: tab?.url ?? null, title }, 'side-panel');
   return (
     <article class="current-paper" data-arxiv-id={lookup.arxivId ?? ''}>
       <p class="paper-title">{title}</p>

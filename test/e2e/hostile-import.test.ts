@@ -119,7 +119,8 @@ describe('a hostile corpus-JSON import (issue 13)', () => {
     expect(after.map((m) => [m.width, m.height])).toEqual(before.map((m) => [m.width, m.height]));
     // katex.css applies: KaTeX's classes survived, its MathML copy is clipped away for sighted readers.
     const styled = await page.evaluate(() => {
-      const math = document.querySelector('arxiv-digest-card')!.shadowRoot!.querySelector('.abstract .katex')!;
+      // Real math, not the imported abstract's fake `.katex` (it carries a link).
+      const math = [...document.querySelector('arxiv-digest-card')!.shadowRoot!.querySelectorAll('.abstract .katex')].find((el) => !el.querySelector('a'))!;
       return { font: getComputedStyle(math).fontFamily, mathml: getComputedStyle(math.querySelector('.katex-mathml')!).position };
     });
     expect(styled.font).toContain('KaTeX_Main');
