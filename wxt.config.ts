@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { SAVE_PAPER_COMMAND } from './lib/background/commands';
-import { localeMessagesJson } from './lib/i18n/messages';
+import { localeMessagesJson } from './lib/i18n/ui-strings';
 import { splitKatexCss } from './lib/latex/katex-css';
 import { CONTENT_SCRIPT_MATCHES } from './lib/sites/paper-sites';
 
