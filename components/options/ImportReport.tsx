@@ -31,6 +31,18 @@ export function ImportReport({ files }: { files: readonly ImportFileReport[] }) 
                   </ul>
                 </details>
               )}
+              {(file.warnings?.length ?? 0) > 0 && (
+                <details class="warnings">
+                  <summary>{t('reportWarnings', String(file.warnings!.length))}</summary>
+                  <ul>
+                    {file.warnings!.map((warning, i) => (
+                      <li key={i}>
+                        line {warning.line}: {warning.message}
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              )}
             </>
           )}
         </li>

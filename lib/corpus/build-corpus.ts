@@ -19,8 +19,11 @@ export interface CorpusWarning {
   file: string;
   line: number;
   message: string;
-  /** Set for math that hit KaTeX's limits (a macro bomb): shown as text in a build, refused by an import. */
-  code?: 'math-limit';
+  /**
+   * The parser's warning code (`DigestWarning.code`), or `math-limit` for math that hit KaTeX's
+   * limits (a macro bomb): shown as text in a build, refused by an import.
+   */
+  code?: string;
 }
 
 /** Options of {@link buildCorpus}. */
@@ -103,7 +106,7 @@ export function buildCorpus(sources: readonly SourceDocument[], repairModel: Rep
     } else {
       const parsed = parseDigestDocument(repair.text, file);
       source.entries = parsed.entries.length;
-      warnings.push(...parsed.warnings.map((w: DigestWarning) => ({ file: w.file, line: w.line, message: w.message })));
+      warnings.push(...parsed.warnings.map((w: DigestWarning) => ({ file: w.file, line: w.line, message: w.message, code: w.code })));
       digestSources.push({ file, text: repair.text, entries: parsed.entries, uncertain: toUtf16Offsets(repair.text, repair.uncertain) });
     }
     corpusSources.push(source);

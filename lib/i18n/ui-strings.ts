@@ -115,6 +115,7 @@ export const MESSAGES = {
   reportAdded: { en: 'Added ($1)', zh_CN: '新增（$1）' },
   reportUpdated: { en: 'Updated ($1)', zh_CN: '更新（$1）' },
   reportSkipped: { en: 'Skipped ($1)', zh_CN: '跳过（$1）' },
+  reportWarnings: { en: 'Imported, with warnings ($1)', zh_CN: '已导入，但有提示（$1）' },
   reportRejected: { en: 'Rejected: $1', zh_CN: '已拒绝：$1' },
   importHistoryHeading: { en: 'Imports', zh_CN: '导入记录' },
   importHistoryEmpty: { en: 'No digest files imported yet.', zh_CN: '还没有导入过速览文件。' },

@@ -31,7 +31,7 @@ export function planImport(
 ): ImportPlan {
   const planned = new Map<string, ImportedPaperRow>();
   const reports = files.map((file): ImportFileReport => {
-    if ('error' in file) return { file: file.file, status: 'rejected', error: file.error, kind: null, added: [], updated: [], skipped: [], notes: [] };
+    if ('error' in file) return { file: file.file, status: 'rejected', error: file.error, kind: null, added: [], updated: [], skipped: [], warnings: [], notes: [] };
     const report: ImportFileReport = {
       file: file.file,
       status: 'imported',
@@ -40,6 +40,7 @@ export function planImport(
       added: [],
       updated: [],
       skipped: file.skipped.map(({ line, reason }) => ({ arxivId: null, line, reason })),
+      warnings: [...file.warnings],
       notes: [...file.notes],
     };
     const imported: ImportProvenance = { batchId: batch.id, file: file.file, importedAt: batch.importedAt };

@@ -19,7 +19,10 @@ export interface PreparedFile {
   kind: 'weekly' | 'daily' | 'corpus';
   papers: CorpusPaper[];
   /** Entries the parser could not use, with the reason. */
+  /** Entries of the file that were left out, with the reason. */
   skipped: { line: number; reason: string }[];
+  /** What looked wrong in entries that were imported all the same (a missing section, stray text). */
+  warnings: { line: number; message: string }[];
   notes: string[];
 }
 
@@ -38,21 +41,23 @@ export function prepareImportFile(file: string, text: string, context: ImportCon
     built = buildCorpus([{ file, text }], context.repairModel, { linkTo: context.taxonomyEntries });
   } catch (error) {
     // What the parsers say about a malformed file; anything else is a bug, and is not dressed up as one.
-    if (error instanceof CorpusBuildError || error instanceof SourceFormatError) throw new ImportRejection(file, error.message.replace(`${file}: `, ''));
+    if (error instanceof SourceFormatError) throw new ImportRejection(file, `line ${error.line}: expected ${error.expected}${error.found === null ? '' : `, found ${JSON.stringify(error.found)}`}`);
+    if (error instanceof CorpusBuildError) throw new ImportRejection(file, error.message.replace(`${file}: `, ''));
     throw error;
   }
   const source = built.corpus.sources[0];
   if (source?.kind === 'taxonomy') throw new ImportRejection(file, 'this is a taxonomy export; only digests can be imported, and the bundled taxonomy stays as it is');
   const bomb = built.warnings.find((warning) => warning.code === 'math-limit');
   if (bomb) throw new ImportRejection(file, `line ${bomb.line}: ${bomb.message.replace(/; shown as text$/, '')}. Files with math built to exhaust the renderer are not imported`);
-  const skipped = built.warnings.map((warning) => ({ line: warning.line, reason: warning.message }));
+  const skipped = built.warnings.filter((warning) => ENTRY_SKIPPED.has(warning.code ?? '')).map((warning) => ({ line: warning.line, reason: warning.message }));
+  const warnings = built.warnings.filter((warning) => !ENTRY_SKIPPED.has(warning.code ?? '')).map(({ line, message }) => ({ line, message }));
   // The bundled corpus is checked against its schema at build time; an import is checked here, paper by paper.
   const papers = built.corpus.papers.filter((paper) => {
     const issues = v.safeParse(CorpusPaperSchema, paper).issues;
     if (issues) skipped.push({ line: paper.provenance[0]?.line ?? 1, reason: `${paper.arxivId} left out: ${issues.map((issue) => `${v.getDotPath(issue) ?? ''} ${issue.message}`.trim()).join('; ')}` });
     return !issues;
   });
-  if (papers.length === 0) throw new ImportRejection(file, noDigestReason(skipped));
+  if (papers.length === 0) throw new ImportRejection(file, noDigestReason([...skipped, ...warnings.map(({ line, message }) => ({ line, reason: message }))]));
   const notes: string[] = [];
   if (source?.repaired) {
     notes.push(`repaired as mojibake: ${source.damagedChars} damaged characters restored, ${source.uncertainChars} of them marked uncertain`);
@@ -62,9 +67,13 @@ export function prepareImportFile(file: string, text: string, context: ImportCon
     kind: source?.kind === 'weekly' ? 'weekly' : 'daily',
     papers,
     skipped,
+    warnings,
     notes,
   };
 }
+
+// The parsers' warnings that mean an entry was left out; every other warning leaves its entry in.
+const ENTRY_SKIPPED = new Set(['missing-link', 'bad-arxiv-link']);
 
 function noDigestReason(skipped: PreparedFile['skipped']): string {
   const first = skipped[0];
@@ -94,6 +103,7 @@ function prepareCorpusJson(file: string, text: string, context: ImportContext): 
       taxonomyEntryIds: [...new Set(byTitle.match(paper.title).map((match) => match.item.id))],
     })),
     skipped: [],
+    warnings: [],
     notes,
   };
 }

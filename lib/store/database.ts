@@ -75,6 +75,8 @@ export interface ImportFileReport {
   added: string[];
   updated: string[];
   skipped: { arxivId: string | null; line: number | null; reason: string }[];
+  /** What looked wrong in papers that were imported all the same; absent in reports of older releases. */
+  warnings?: { line: number; message: string }[];
   /** Notes that changed nothing: characters repaired, a taxonomy in corpus JSON left aside. */
   notes: string[];
 }

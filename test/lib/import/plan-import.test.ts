@@ -25,7 +25,7 @@ const rejected: RejectedFile = { file: 'binary.bin', error: 'this is binary data
 describe('planImport', () => {
   it('adds every paper nobody has, with the import it came with', () => {
     const { batch, rows } = planImport([daily()], new Map(), BATCH);
-    expect(batch.files).toEqual([{ file: DAILY, status: 'imported', error: null, kind: 'daily', added: DAILY_IDS, updated: [], skipped: [], notes: [] }]);
+    expect(batch.files).toEqual([{ file: DAILY, status: 'imported', error: null, kind: 'daily', added: DAILY_IDS, updated: [], skipped: [], warnings: [], notes: [] }]);
     expect(rows.map((row) => row.arxivId)).toEqual(DAILY_IDS);
     for (const row of rows) expect(row.imported).toEqual({ batchId: 'batch-1', file: DAILY, importedAt: BATCH.importedAt });
     expect(batch).toMatchObject({ id: 'batch-1', importedAt: BATCH.importedAt, papers: 3 });
@@ -91,7 +91,7 @@ describe('planImport', () => {
 
   it('reports a rejected file with its reason, and takes no row from it', () => {
     const { batch, rows } = planImport([rejected, weekly()], new Map(), BATCH);
-    expect(batch.files[0]).toEqual({ file: 'binary.bin', status: 'rejected', error: rejected.error, kind: null, added: [], updated: [], skipped: [], notes: [] });
+    expect(batch.files[0]).toEqual({ file: 'binary.bin', status: 'rejected', error: rejected.error, kind: null, added: [], updated: [], skipped: [], warnings: [], notes: [] });
     expect(batch.files[1]).toMatchObject({ status: 'imported', added: ['2405.12004', '2405.12005'] });
     expect(rows.map((row) => row.imported.file)).toEqual([WEEKLY, WEEKLY]);
   });
@@ -112,9 +112,15 @@ describe('planImport', () => {
   });
 
   it('carries the entries the parser skipped and the notes of each file into its report', () => {
-    const file: PreparedFile = { ...weekly(), skipped: [{ line: 9, reason: 'entry "X" skipped: no link' }], notes: ['repaired as mojibake: 3 damaged characters restored, 0 of them marked uncertain'] };
+    const file: PreparedFile = {
+      ...weekly(),
+      skipped: [{ line: 9, reason: 'entry "X" skipped: no link' }],
+      warnings: [{ line: 12, message: "expected a '**Key Takeaways**' list" }],
+      notes: ['repaired as mojibake: 3 damaged characters restored, 0 of them marked uncertain'],
+    };
     const report = planImport([file], new Map(), BATCH).batch.files[0]!;
     expect(report.skipped).toEqual([{ arxivId: null, line: 9, reason: 'entry "X" skipped: no link' }]);
+    expect(report.warnings).toEqual(file.warnings);
     expect(report.notes).toEqual(file.notes);
   });
 });

@@ -91,6 +91,20 @@ describe('prepareImportFile on digests', () => {
     expect(prepared.papers).toHaveLength(2);
     expect(prepared.skipped).toEqual([{ line: expect.any(Number), reason: expect.stringContaining('A Weekly Entry Cut Short') }]);
   });
+
+  it('reports what looked wrong in an imported entry as a warning, not as a skipped entry', () => {
+    // The daily's first entry loses its takeaways: it still goes in, with a warning.
+    const text = fixture(DAILY).replace(/\*\*Key Takeaways\*\*/, '**Something Else**');
+    const prepared = prepareImportFile(DAILY, text, unlinked);
+    expect(prepared.papers).toHaveLength(3);
+    expect(prepared.skipped).toEqual([]);
+    expect(prepared.warnings.length).toBeGreaterThan(0);
+  });
+
+  it('words a refusal without repeating the file name', () => {
+    const error = rejectionOf(() => prepareImportFile('broken-daily.md', '---\ntitle: x\n---\nno entries here\n', unlinked));
+    expect(error.reason).not.toContain('broken-daily.md');
+  });
 });
 
 describe('prepareImportFile on the mojibake twin', () => {
