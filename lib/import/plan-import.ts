@@ -1,5 +1,5 @@
 import type { CorpusPaper } from '../corpus';
-import { chosenIndex, combineField, DIGEST_FIELDS, type DigestFieldName, type DigestFieldValue } from '../digest/digest-schema';
+import { overlayDigest } from '../corpus/overlay-digest';
 import type { ImportBatchRow, ImportedPaperRow, ImportFileReport, ImportProvenance } from '../store/database';
 import type { PreparedFile } from './prepare-import-file';
 
@@ -47,14 +47,16 @@ export function planImport(
     for (const paper of file.papers) {
       const earlier = planned.get(paper.arxivId);
       const base = earlier ?? current.get(paper.arxivId);
-      const merged = base ? mergeDigest(base, paper) : paper;
+      const merged = base ? overlayDigest(base, paper) : paper;
       const line = paper.provenance[0]?.line ?? null;
       if (base && sameDigest(base, merged)) {
         const where = earlier ? `also in ${earlier.imported.file}, with nothing more` : 'already known, with nothing new in this file';
         report.skipped.push({ arxivId: paper.arxivId, line, reason: where });
         continue;
       }
-      planned.set(paper.arxivId, { ...merged, imported: earlier?.imported ?? imported });
+      // A row holds what this import's files said, not what was known before it: the paper shown is
+      // folded from the imports that remain (`ImportStore`), so removing one takes back all it said.
+      planned.set(paper.arxivId, { ...(earlier ? overlayDigest(earlier, paper) : paper), imported: earlier?.imported ?? imported });
       (base ? report.updated : report.added).push(paper.arxivId);
     }
     return report;
@@ -68,43 +70,6 @@ export function planImport(
       titles: rows.map((row) => ({ title: row.title, arxivId: row.arxivId })),
     },
     rows,
-  };
-}
-
-/**
- * One paper's digest with a newer one laid over it: each field combines as `DIGEST_FIELDS` says,
- * so a field the new digest fills replaces the old one, and the fields it leaves empty keep what
- * was known (a weekly overview, which has no 中文 summary, must not erase the daily digest's).
- * Provenance, versions and taxonomy links are the union of both. What follows a field (the
- * abstract's HTML, the uncertain marks in it) comes from the digest the field was taken from.
- */
-export function mergeDigest(base: CorpusPaper, incoming: CorpusPaper): CorpusPaper {
-  // Per field: true when the old digest's value stood, false when the new one's did, null for a union.
-  const fromBase = new Map<string, boolean | null>();
-  const fields = Object.fromEntries(
-    (Object.keys(DIGEST_FIELDS) as DigestFieldName[]).map((name) => {
-      const values = [incoming[name], base[name]] as DigestFieldValue<typeof name>[];
-      const chosen = chosenIndex(name, values, 'overlay');
-      fromBase.set(name, chosen === -1 ? null : chosen === 1);
-      return [name, chosen === -1 ? combineField(name, values, 'overlay') : values[chosen]];
-    }),
-  ) as Pick<CorpusPaper, DigestFieldName>;
-  const provenance = [...base.provenance];
-  for (const record of incoming.provenance) {
-    if (!provenance.some((known) => known.sourceFile === record.sourceFile && known.line === record.line)) provenance.push(record);
-  }
-  const versions = [...new Set([...base.versions, ...incoming.versions])].sort((a, b) => a - b);
-  // Marks name their field as a path: `takeaways/2`, `chatPaper/method/0`.
-  const markFromBase = (mark: { field: string }) => fromBase.get(mark.field.split('/')[0]!);
-  return {
-    arxivId: base.arxivId,
-    version: versions.at(-1) ?? incoming.version ?? base.version,
-    versions,
-    ...fields,
-    abstractHtml: fromBase.get('abstract') ? base.abstractHtml : incoming.abstractHtml,
-    provenance,
-    taxonomyEntryIds: [...new Set([...base.taxonomyEntryIds, ...incoming.taxonomyEntryIds])],
-    uncertain: [...base.uncertain.filter((mark) => markFromBase(mark) !== false), ...incoming.uncertain.filter((mark) => markFromBase(mark) !== true)],
   };
 }
 

@@ -1,11 +1,15 @@
 import type { CorpusPaper, CorpusTaxonomyEntry } from '../corpus';
+import { overlayDigest } from '../corpus/overlay-digest';
 import { IMPORTS_INDEX_KEY_SEPARATOR, type CompanionDatabase, type ImportBatchRow, type ImportedPaperRow } from './database';
 import { StoreError, toStoreError } from './store-error';
 
 /** Rows written per `bulkAdd` of an import; progress is reported after each. */
 export const IMPORT_CHUNK_ROWS = 1000;
 
-/** A digest as the user sees it: the newest import of the paper, else the bundled one. */
+/**
+ * A digest as the user sees it: the bundled one with every import of the paper laid over it, oldest
+ * first; an imported paper carries the provenance of its newest import.
+ */
 export type VisiblePaper = CorpusPaper | ImportedPaperRow;
 
 /** An import the user cancelled; the transaction it was thrown in is rolled back. */
@@ -36,8 +40,8 @@ export class ImportStore {
   constructor(private readonly db: CompanionDatabase) {}
 
   /**
-   * The digests the user sees for some papers: for each id, the newest import of it, else the
-   * bundled digest. Ids with neither are absent from the map.
+   * The digests the user sees for some papers: for each id, the bundled digest with the imports of
+   * it laid over it in order (see {@link foldImports}). Ids with neither are absent from the map.
    */
   async visiblePapers(ids: readonly string[]): Promise<Map<string, VisiblePaper>> {
     const unique = [...new Set(ids)];
@@ -45,7 +49,7 @@ export class ImportStore {
     const [bundled, imported] = await Promise.all([this.db.papers.where('arxivId').anyOf(unique).toArray(), this.db.importedPapers.where('arxivId').anyOf(unique).toArray()]);
     const visible = new Map<string, VisiblePaper>();
     for (const paper of bundled) visible.set(paper.arxivId, paper);
-    for (const [id, row] of newestImports(imported)) visible.set(id, row);
+    for (const [id, row] of foldImports(imported, visible)) visible.set(id, row);
     return visible;
   }
 
@@ -54,16 +58,22 @@ export class ImportStore {
     return (await this.visiblePapers([id])).get(id);
   }
 
-  /** The newest import of every imported paper. */
+  /** Every imported paper as the user sees it. */
   async visibleImports(): Promise<ImportedPaperRow[]> {
-    return [...newestImports(await this.db.importedPapers.toArray()).values()];
+    const rows = await this.db.importedPapers.toArray();
+    const bundled = await this.db.papers.where('arxivId').anyOf([...new Set(rows.map((row) => row.arxivId))]).toArray();
+    return [...foldImports(rows, new Map(bundled.map((paper) => [paper.arxivId, paper]))).values()];
   }
 
-  /** Imported papers linked by title to some taxonomy entries, newest import of each. */
+  /** Imported papers linked by title to some taxonomy entries, as the user sees them. */
   async importsLinkedTo(entryIds: readonly string[]): Promise<ImportedPaperRow[]> {
     if (entryIds.length === 0) return [];
-    const rows = await this.db.importedPapers.where('taxonomyEntryIds').anyOf([...entryIds]).toArray();
-    return [...newestImports(rows).values()];
+    const linked = new Set((await this.db.importedPapers.where('taxonomyEntryIds').anyOf([...entryIds]).toArray()).map((row) => row.arxivId));
+    const visible = await this.visiblePapers([...linked]);
+    return [...linked].flatMap((id) => {
+      const paper = visible.get(id);
+      return paper && 'imported' in paper ? [paper] : [];
+    });
   }
 
   /** The taxonomy entries, for linking new digests to them by title. */
@@ -144,13 +154,21 @@ export class ImportStore {
   }
 }
 
-/** The newest row of each paper; imports made in the same millisecond fall back to the batch id. */
-function newestImports(rows: readonly ImportedPaperRow[]): Map<string, ImportedPaperRow> {
-  const newest = new Map<string, ImportedPaperRow>();
-  for (const row of rows) {
-    const known = newest.get(row.arxivId);
-    const newer = known && (row.imported.importedAt - known.imported.importedAt || row.imported.batchId.localeCompare(known.imported.batchId)) > 0;
-    if (!known || newer) newest.set(row.arxivId, row);
+/**
+ * Each imported paper as the user sees it: its bundled digest (when there is one) with each import
+ * row laid over it, oldest first, so every field comes from the newest import that says anything
+ * about it and a removed import leaves nothing behind. The result carries the newest import's
+ * provenance. Imports made in the same millisecond are ordered by batch id.
+ * @param rows Import rows of any papers, in any order.
+ * @param bundled The bundled digests of those papers, by id.
+ */
+export function foldImports(rows: readonly ImportedPaperRow[], bundled: ReadonlyMap<string, CorpusPaper>): Map<string, ImportedPaperRow> {
+  const ordered = [...rows].sort((a, b) => a.imported.importedAt - b.imported.importedAt || a.imported.batchId.localeCompare(b.imported.batchId));
+  const shown = new Map<string, ImportedPaperRow>();
+  for (const row of ordered) {
+    const under = shown.get(row.arxivId) ?? bundled.get(row.arxivId);
+    const { imported, ...digest } = row;
+    shown.set(row.arxivId, { ...(under ? overlayDigest(under, digest) : digest), imported });
   }
-  return newest;
+  return shown;
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CorpusPaper, UncertainMark } from '../../../lib/corpus';
-import { mergeDigest, planImport, type RejectedFile } from '../../../lib/import/plan-import';
+import { overlayDigest as mergeDigest } from '../../../lib/corpus/overlay-digest';
+import { planImport, type RejectedFile } from '../../../lib/import/plan-import';
+import { foldImports } from '../../../lib/store/import-store';
 import { prepareImportFile, type PreparedFile } from '../../../lib/import/prepare-import-file';
 import type { ImportedPaperRow } from '../../../lib/store/database';
 import { DAILY, fixtureText, PAG_TITLE, WEEKLY, weeklyText } from './helpers';
@@ -54,7 +56,10 @@ describe('planImport', () => {
     const { batch, rows } = planImport([pagWeekly()], visible(first.rows), LATER);
     expect(batch.files[0]).toMatchObject({ kind: 'weekly', added: [], updated: ['2405.12001'], skipped: [] });
     expect(rows).toHaveLength(1);
-    const row = rows[0]!;
+    // The row holds what the weekly said, and nothing of the earlier import (issue 13: removing that
+    // import must take its summary with it); the user sees both imports folded.
+    expect(rows[0]!.summaryZh).toBeNull();
+    const row = foldImports([...first.rows, ...rows], new Map()).get('2405.12001')!;
     expect(row.summaryZh).toBe(before.summaryZh);
     expect(row.summaryZh).toContain('扰动注意力引导');
     expect(row).toMatchObject({ takeaways: before.takeaways, chatPaper: before.chatPaper, authors: before.authors, screenshots: before.screenshots, venue: before.venue });
