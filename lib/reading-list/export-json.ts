@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { readingListKey } from './entry-key';
-import { READING_STATUSES, SAVE_SOURCES, SavePaperSchema, type ReadingListEntry } from './reading-list-entry';
+import { isHttpUrl, READING_STATUSES, SAVE_SOURCES, SavePaperSchema, type ReadingListEntry } from './reading-list-entry';
 
 /** What a reading-list file says it is, so that another JSON file is not taken for one. */
 export const READING_LIST_FILE_FORMAT = 'arxiv-digest-companion/reading-list';
@@ -32,7 +32,8 @@ export function toReadingListJson(entries: readonly ReadingListEntry[], now: Dat
       version: entry.version,
       title: entry.title,
       authors: entry.authors,
-      url: entry.url,
+      // An entry saved by an older release may hold another scheme; the file must import again.
+      url: entry.url !== null && isHttpUrl(entry.url) ? entry.url : null,
       source: entry.source,
       savedAt: entry.savedAt,
       updatedAt: entry.updatedAt,
@@ -139,8 +140,8 @@ const EntrySchema = v.strictObject(
     authors: stringArray(string(300), 500),
     url: v.nullable(
       v.pipe(
-        v.string(expected('a URL or null')),
-        v.check((url) => v.is(SavePaperSchema.entries.url, url), expected('a URL or null')),
+        v.string(expected('an http(s) URL or null')),
+        v.check((url) => v.is(SavePaperSchema.entries.url, url), expected('an http(s) URL or null')),
       ),
     ),
     source: v.picklist(SAVE_SOURCES, expected(`one of ${SAVE_SOURCES.join('|')}`)),

@@ -10,13 +10,23 @@ export const SAVE_SOURCES = ['card', 'popup', 'side-panel', 'context-menu', 'com
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const arxivId = v.pipe(v.string(), v.regex(/^(?:\d{4}\.\d{4,5}|[a-z]+(?:-[a-z]+)*\/\d{7})$/, 'expected an arXiv id without version'));
 
+/**
+ * Whether a URL is http(s), the only kind a reading list keeps: `javascript:` and `data:` are valid
+ * URLs too, and an entry's URL is the kind of thing some view will one day make a link of.
+ */
+export function isHttpUrl(url: string): boolean {
+  return /^https?:\/\/[^\s/]/i.test(url);
+}
+
+const httpUrl = v.pipe(text(4000), v.url(), v.check(isHttpUrl, 'expected an http(s) URL'));
+
 /** A paper as a page or a search result describes it when the user saves it. */
 export const SavePaperSchema = v.object({
   arxivId: v.nullable(arxivId),
   version: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1))), null),
   title: v.pipe(text(2000), v.check((s) => s.trim() !== '', 'a saved paper needs a title')),
   authors: v.optional(v.pipe(v.array(text(300)), v.maxLength(500)), []),
-  url: v.optional(v.nullable(v.pipe(text(4000), v.url())), null),
+  url: v.optional(v.nullable(httpUrl), null),
   source: v.picklist(SAVE_SOURCES),
 });
 export type SavePaper = v.InferInput<typeof SavePaperSchema>;

@@ -30,6 +30,13 @@ function jsonError(text: string): string {
 }
 
 describe('toReadingListJson', () => {
+  // An older release stored any URL; its list must still export into a file that imports again.
+  it.each(['javascript:alert(1)', 'data:text/html,x', 'file:///tmp/a.pdf'])('writes no %s URL, so the file imports again', (url) => {
+    const text = toReadingListJson([entry({ url })], new Date(0));
+    expect(JSON.parse(text).entries[0].url).toBeNull();
+    expect(parseReadingListJson(text)).toMatchObject({ ok: true });
+  });
+
   it('writes the format, the version, the time and every field of every entry', () => {
     const text = toReadingListJson([entries[1]!], new Date(Date.UTC(2026, 11, 1, 9, 30)));
     expect(text).toBe(`{
@@ -95,7 +102,9 @@ describe('parseReadingListJson', () => {
     ['a title too long', fileWith((file) => (file.entries[0]!.title = 'x'.repeat(2001))), ['entries[0].title: expected at most 2000 characters, got 2001']],
     ['an author that is not a string', fileWith((file) => (file.entries[0]!.authors = ['A', 7])), ['entries[0].authors[1]: expected a string, got 7']],
     ['an id with its version', fileWith((file) => (file.entries[0]!.arxivId = '2404.15449v1')), ['entries[0].arxivId: expected an arXiv id without version, or null, got "2404.15449v1"']],
-    ['a URL that is not one', fileWith((file) => (file.entries[0]!.url = 'not a url')), ['entries[0].url: expected a URL or null, got "not a url"']],
+    ['a URL that is not one', fileWith((file) => (file.entries[0]!.url = 'not a url')), ['entries[0].url: expected an http(s) URL or null, got "not a url"']],
+    ['a javascript: URL', fileWith((file) => (file.entries[0]!.url = 'javascript:alert(1)')), ['entries[0].url: expected an http(s) URL or null, got "javascript:alert(1)"']],
+    ['a data: URL', fileWith((file) => (file.entries[0]!.url = 'data:text/html,<b>x</b>')), ['entries[0].url: expected an http(s) URL or null, got "data:text/html,<b>x</b>"']],
     ['a version of 0', fileWith((file) => (file.entries[0]!.version = 0)), ['entries[0].version: expected a version number from 1, or null, got 0']],
     ['a time that is not a number', fileWith((file) => (file.entries[0]!.savedAt = 'yesterday')), ['entries[0].savedAt: expected a time in milliseconds, got "yesterday"']],
     ['an empty tag', fileWith((file) => (file.entries[0]!.tags = ['ok', ' '])), ['entries[0].tags[1]: expected a tag, got an empty string']],

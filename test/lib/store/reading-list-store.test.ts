@@ -61,7 +61,10 @@ describe('ReadingListStore', () => {
     ['no title', { ...idAligner, title: '  ' }],
     ['a bad id', { ...idAligner, arxivId: '2404.15449v1' }],
     ['a bad source', { ...idAligner, source: 'evil' }],
-    ['a javascript: url', { ...idAligner, url: 'not a url' }],
+    ['a url that is not one', { ...idAligner, url: 'not a url' }],
+    ['a javascript: url', { ...idAligner, url: 'javascript:alert(1)' }],
+    ['a data: url', { ...idAligner, url: 'data:text/html,<script>alert(1)</script>' }],
+    ['a file: url', { ...idAligner, url: 'file:///etc/passwd' }],
   ])('refuses a paper with %s and stores nothing', async (_, paper) => {
     await expect(list.save(paper as never)).rejects.toMatchObject({ code: 'invalid' });
     expect(await db.readingList.count()).toBe(0);
