@@ -178,9 +178,15 @@ export function isBoundedMathLength(value: string): boolean {
   });
 }
 
-/** Whether an SVG `width`/`height` is one KaTeX writes: an em length (stretchy SVGs are 400em wide, clipped by their parent) or `100%`. */
-export function isBoundedSvgLength(value: string): boolean {
-  return value === '100%' || emWithin(STRETCHY_SVG_WIDTH_EM)(value);
+/**
+ * Whether an SVG `width`/`height` is one KaTeX writes on its `<svg>`: a width of `100%` or up to
+ * 400em (stretchy SVGs are drawn that wide and clipped by their parent), a height within the bounds
+ * of any other length. Never negative; `<path>` and `<line>` carry no size at all.
+ */
+export function isBoundedSvgLength(attribute: string, value: string): boolean {
+  if (value.startsWith('-')) return false;
+  if (attribute === 'width') return value === '100%' || emWithin(STRETCHY_SVG_WIDTH_EM)(value);
+  return attribute === 'height' && length(value);
 }
 
 /** The MathML attributes that carry a length, checked by {@link isBoundedMathLength}. */
@@ -200,7 +206,7 @@ export function findOutOfBoundsLength(html: string): string | null {
           const [property = '', raw = ''] = declaration.split(':').map((part) => part.trim());
           if (/\d/.test(raw) && Object.hasOwn(KATEX_STYLES, property) && !KATEX_STYLES[property]!(raw)) return `${property}:${raw}`;
         }
-      } else if (name === 'svg' ? (attribute === 'width' || attribute === 'height') && !isBoundedSvgLength(value) : name.startsWith('m') && MATH_LENGTH_ATTRIBUTES.includes(attribute) && !isBoundedMathLength(value)) {
+      } else if (name === 'svg' ? (attribute === 'width' || attribute === 'height') && !isBoundedSvgLength(attribute, value) : name.startsWith('m') && MATH_LENGTH_ATTRIBUTES.includes(attribute) && !isBoundedMathLength(value)) {
         return `${attribute}="${value}"`;
       }
     }

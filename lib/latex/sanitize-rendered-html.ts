@@ -4,10 +4,15 @@ import { ALLOWED_CLASSES, filterKatexStyle, isBoundedMathLength, isBoundedSvgLen
 // KaTeX's output (HTML spans, MathML for screen readers, SVG for stretchy symbols) and the
 // pipeline's own wrappers; nothing that can run code, load a resource or style the page.
 const MATHML = ['math', 'semantics', 'annotation', 'mrow', 'mi', 'mo', 'mn', 'ms', 'mtext', 'mspace', 'msup', 'msub', 'msubsup', 'mfrac', 'msqrt', 'mroot', 'mover', 'munder', 'munderover', 'mtable', 'mtr', 'mtd', 'mstyle', 'mpadded', 'mphantom', 'menclose', 'mlabeledtr'];
-// KaTeX draws with <path> and <line> only; <rect> or <g> would be markup that merely looks like math.
-const SVG = ['svg', 'path', 'line'];
 const MATH_ATTRIBUTES = ['xmlns', 'encoding', 'display', 'mathvariant', 'stretchy', 'fence', 'separator', 'accent', 'accentunder', 'columnalign', 'columnlines', 'rowlines', 'displaystyle', 'scriptlevel', 'notation', 'mathcolor', 'mathbackground', 'linebreak', ...MATH_LENGTH_ATTRIBUTES];
-const SVG_ATTRIBUTES = ['xmlns', 'viewBox', 'preserveAspectRatio', 'd', 'x1', 'x2', 'y1', 'y2', 'stroke-width', 'width', 'height'];
+// Each SVG tag with the attributes KaTeX's SvgNode, PathNode and LineNode write on it. KaTeX draws
+// with <path> and <line> only; <rect> or <g> would be markup that merely looks like math.
+const SVG_ATTRIBUTES: Readonly<Record<string, string[]>> = {
+  svg: ['xmlns', 'viewBox', 'preserveAspectRatio', 'width', 'height'],
+  path: ['d'],
+  line: ['x1', 'x2', 'y1', 'y2', 'stroke-width'],
+};
+const SVG = Object.keys(SVG_ATTRIBUTES);
 
 // Every other attribute value, in the form KaTeX writes it: keywords are words, colours are
 // KaTeX's colour forms, SVG geometry is numbers. A value of any other shape is not KaTeX's.
@@ -41,7 +46,7 @@ function checkAttributes(tagName: string, attribs: sanitizeHtml.Attributes): san
       if (style) kept[name] = style;
       continue;
     }
-    const isLength = SVG.includes(tagName) ? (name === 'width' || name === 'height') && !isBoundedSvgLength(value) : MATHML.includes(tagName) && MATH_LENGTH_ATTRIBUTES.includes(name) && !isBoundedMathLength(value);
+    const isLength = SVG.includes(tagName) ? (name === 'width' || name === 'height') && !isBoundedSvgLength(name, value) : MATHML.includes(tagName) && MATH_LENGTH_ATTRIBUTES.includes(name) && !isBoundedMathLength(value);
     const pattern = Object.hasOwn(ATTRIBUTE_VALUES, name) ? ATTRIBUTE_VALUES[name] : undefined;
     if (!isLength && (!pattern || pattern.test(value))) kept[name] = value;
   }
@@ -60,7 +65,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
     '*': ['class', 'style', 'aria-hidden'],
     a: ['href', 'rel'],
     ...Object.fromEntries(MATHML.map((tag) => [tag, MATH_ATTRIBUTES])),
-    ...Object.fromEntries(SVG.map((tag) => [tag, SVG_ATTRIBUTES])),
+    ...SVG_ATTRIBUTES,
   },
   // Only KaTeX's class names: any other could pick up the card's own rules (`card floating` is
   // `position:fixed` at the top of the page's stacking order).

@@ -21,6 +21,8 @@ describe('sanitizeRenderedHtml', () => {
     ['a style the page would feel', '<span style="position:fixed;top:0em;z-index:99999">a</span>', '<span style="top:0em">a</span>'],
     ['an iframe', '<iframe src="https://evil.example"></iframe>', ''],
     ['an svg with onload', '<svg onload="alert(1)"><path d="M0 0"/></svg>', '<svg><path d="M0 0"></path></svg>'],
+    ['a size on a path (KaTeX sizes only the svg)', '<svg width="400em" height="0.548em"><path d="M0 0" height="-100em" width="1em"/></svg>', '<svg width="400em" height="0.548em"><path d="M0 0"></path></svg>'],
+    ['a negative or oversized svg size', '<svg width="-5em" height="100em"><line x1="0" x2="100%" stroke-width="0.04em" height="1em"></line></svg>', '<svg><line x1="0" x2="100%" stroke-width="0.04em"></line></svg>'],
   ])('removes %s', (_, dirty, clean) => {
     expect(sanitizeRenderedHtml(dirty)).toBe(clean);
   });
