@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import puppeteer, { type ElementHandle, type HTTPRequest, type Page } from 'puppeteer-core';
+import { fixtureResponse } from '../e2e/fixtures/fixture-pages';
+import { CONDITION_TIMEOUT_MS, type E2eDriver, type E2eTab } from '../e2e/support/e2e-driver';
+
+/** The unpacked Firefox MV2 build, as the README tells users to load it (`npm run build:firefox`). */
+export const FIREFOX_EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/firefox-mv2');
+
+/** Debian's `firefox-esr`; set FIREFOX_PATH to use another Firefox (140 or newer, for `webExtension.install`). */
+const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+
+/**
+ * Firefox gives each install a random internal UUID, the host of its `moz-extension://` pages. This pref pins it
+ * for the add-on's gecko id, so the tests know the popup's address before the add-on is installed.
+ */
+export const FIREFOX_EXTENSION_UUID = '0d1a5c3e-7b2f-4e1d-9c8a-6f4b3e2d1a50';
+
+/** `browser_specific_settings.gecko.id` of the build: the key Firefox looks the UUID up by. */
+function geckoId(): string {
+  const manifest = JSON.parse(readFileSync(resolve(FIREFOX_EXTENSION_DIR, 'manifest.json'), 'utf8'));
+  return manifest.browser_specific_settings.gecko.id;
+}
+
+/**
+ * Starts Debian's Firefox headless in a fresh profile over WebDriver BiDi and installs the built add-on as a temporary
+ * add-on (`webExtension.install`), as *Load Temporary Add-on…* does. Paper sites are answered from the fixtures through
+ * BiDi request interception in every tab the driver opens; nothing reaches the network.
+ */
+export async function launchFirefoxDriver(): Promise<E2eDriver> {
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    // Since Firefox 153, WebDriver may navigate to moz-extension:// pages only with system access allowed.
+    args: ['--remote-allow-system-access'],
+    protocolTimeout: 120_000,
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [geckoId()]: FIREFOX_EXTENSION_UUID }),
+      // No update checks, telemetry or remote settings: the machine has no network.
+      'app.update.enabled': false,
+      'datareporting.policy.dataSubmissionEnabled': false,
+      'toolkit.telemetry.enabled': false,
+      'services.settings.server': 'http://127.0.0.1:9/',
+    },
+  });
+  await browser.installExtension(FIREFOX_EXTENSION_DIR);
+  return {
+    browser: 'firefox',
+    extensionOrigin: `moz-extension://${FIREFOX_EXTENSION_UUID}`,
+    async newTab() {
+      const page = await browser.newPage();
+      page.setDefaultTimeout(CONDITION_TIMEOUT_MS);
+      page.setDefaultNavigationTimeout(60_000);
+      await page.setViewport({ width: 1280, height: 900 });
+      await page.setRequestInterception(true);
+      page.on('request', (request) => void answerFromFixtures(request));
+      return firefoxTab(page);
+    },
+    close: () => browser.close(),
+  };
+}
+
+async function answerFromFixtures(request: HTTPRequest): Promise<void> {
+  if (request.isInterceptResolutionHandled()) return;
+  const response = await fixtureResponse(request.url());
+  if (response) await request.respond({ status: response.status, contentType: response.contentType, body: response.body });
+  else await request.continue();
+}
+
+function firefoxTab(page: Page): E2eTab {
+  const element = async (selector: string) => (await page.waitForSelector(selector))!;
+  return {
+    async goto(url) {
+      await page.bringToFront();
+      if (!url.startsWith('moz-extension:')) {
+        await page.goto(url);
+        return;
+      }
+      // Puppeteer waits for navigation events that Firefox does not send for a load in the extension process, so
+      // the page's own browsing context navigates and the page then says when it is there.
+      const frame = page.mainFrame() as unknown as { browsingContext: { navigate(url: string, wait: 'none' | 'interactive' | 'complete'): Promise<unknown> } };
+      await frame.browsingContext.navigate(url, 'complete');
+      await page.waitForFunction((wanted) => location.href === wanted && document.readyState === 'complete', { polling: 100 }, url);
+    },
+    // The page function is serialised, so its generic types stop at this boundary.
+    evaluate: (fn, arg) => page.evaluate(fn as (arg: unknown) => unknown, arg) as Promise<never>,
+    async waitUntil(fn, arg, timeoutMs = CONDITION_TIMEOUT_MS) {
+      // Interval polling: a background tab gets no animation frames.
+      await page.waitForFunction(fn as (arg: unknown) => unknown, { timeout: timeoutMs, polling: 100 }, arg);
+    },
+    // `>>>` is puppeteer's combinator into open shadow roots.
+    click: (selector, shadowHost) => page.locator(shadowHost ? `${shadowHost} >>> ${selector}` : selector).click(),
+    async type(selector, text) {
+      const field = await element(selector);
+      await field.evaluate((el) => {
+        (el as HTMLInputElement).value = '';
+      });
+      await field.type(text);
+    },
+    async setInputFiles(selector, paths) {
+      await ((await element(selector)) as ElementHandle<HTMLInputElement>).uploadFile(...paths);
+    },
+    close: () => page.close(),
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * What a shared end-to-end case needs from a browser, and nothing more: Chromium implements it with playwright-core
+ * (`chromium-driver.ts`), Firefox with puppeteer-core over WebDriver BiDi (`test/e2e-firefox/firefox-driver.ts`).
+ * A case written against it runs unchanged in both (see `e2e-cases.ts`).
+ */
+
+/** The browsers with an end-to-end suite. */
+export type BrowserName = 'chromium' | 'firefox';
+
+/** One tab. Paper sites are answered from the fixtures (`fixtureResponse`); extension pages are the real build. */
+export interface E2eTab {
+  /** Loads a URL in this tab and brings it to the front (a background tab's timers are throttled). */
+  goto(url: string): Promise<void>;
+  /** Runs a function in the page (for an extension page: with the extension's APIs) and returns its result. */
+  evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  /** Polls a function in the page until it returns something truthy; fails after `timeoutMs`. */
+  waitUntil<A>(fn: (arg: A) => unknown, arg: A, timeoutMs?: number): Promise<void>;
+  /** A real mouse click on the first match; `shadowHost` names an element whose open shadow root holds it. */
+  click(selector: string, shadowHost?: string): Promise<void>;
+  /** Focuses a field, clears it and types into it key by key. */
+  type(selector: string, text: string): Promise<void>;
+  /** Picks files in an `<input type=file>`, as the file chooser would. */
+  setInputFiles(selector: string, paths: string[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A browser with the built extension installed in a fresh profile. */
+export interface E2eDriver {
+  readonly browser: BrowserName;
+  /** `chrome-extension://<id>` or `moz-extension://<uuid>`: extension pages are this plus `/popup.html` etc. */
+  readonly extensionOrigin: string;
+  newTab(): Promise<E2eTab>;
+  close(): Promise<void>;
+}
+
+/** How long a condition may take before a case fails: generous, since eight engineers share two cores. */
+export const CONDITION_TIMEOUT_MS = 30_000;
