@@ -5,8 +5,11 @@ import { SearchPanel } from '../search/SearchPanel';
 import { CurrentTabPaper } from './CurrentTabPaper';
 import { RecentSaves } from './RecentSaves';
 
+/** The page in the active tab, as the popup reads it. */
+export type ActiveTab = { url: string; title: string };
+
 /** The toolbar popup: quick search, and with no query the current tab's paper and recent saves. */
-export function PopupApp({ client, tab }: { client: BackgroundClient; tab: { url: string; title: string } | null }) {
+export function PopupApp({ client, activeTab }: { client: BackgroundClient; activeTab: Promise<ActiveTab | null> }) {
   return (
     <main class="popup">
       <SearchPanel
@@ -16,7 +19,7 @@ export function PopupApp({ client, tab }: { client: BackgroundClient; tab: { url
         whenEmpty={
           <>
             <h2>{t('currentPaper')}</h2>
-            <CurrentTabPaper client={client} tab={tab} />
+            <CurrentTabPaper client={client} activeTab={activeTab} />
             <h2>{t('recentSaves')}</h2>
             <RecentSaves client={client} />
             <p class="help">

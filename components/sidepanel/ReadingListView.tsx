@@ -1,9 +1,11 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { BackgroundClient } from '../../lib/messages/background-client';
+import { arrangeEntries, prepareTextFilter, type ReadingListSort } from '../../lib/reading-list/arrange-entries';
 import { READING_STATUSES, type ReadingListEntry, type ReadingStatus } from '../../lib/reading-list/reading-list-entry';
 import { errorText } from '../client';
 import { t } from '../i18n';
 import { openResult } from '../search/open-result';
+import { useWindowedRows } from './use-windowed-rows';
 
 const STATUS_LABEL: Record<ReadingStatus, () => string> = {
   'to-read': () => t('statusToRead'),
@@ -11,36 +13,72 @@ const STATUS_LABEL: Record<ReadingStatus, () => string> = {
   done: () => t('statusDone'),
 };
 
+const SORTS: { id: ReadingListSort; label: () => string }[] = [
+  { id: 'saved', label: () => t('sortSaved') },
+  { id: 'paper-date', label: () => t('sortPaperDate') },
+  { id: 'title', label: () => t('sortTitle') },
+  { id: 'status', label: () => t('sortStatus') },
+];
+
+/** Heights in CSS pixels of a row, and of a row opened for editing (see `.entry` in ui.css). */
+const ENTRY_ROW_HEIGHT = 66;
+const ENTRY_EDITOR_HEIGHT = 150;
+
+// What the first paint asks for: a screenful and more, read from the end of the savedAt index.
+const FIRST_PAINT_ENTRIES = 40;
+
+type Patch = { status?: ReadingStatus; note?: string; tags?: string[] };
+
 /**
- * The reading list: sorted by date saved or title, filtered by status and tag, with a status, a
- * note and tags per entry, and export and import.
+ * The reading list: one compact row per entry (status, title, tags), opened in place to edit the
+ * note and tags; a text filter, filters by status and tag, four sorts, export and import. Only the
+ * rows on screen are in the DOM, so ten thousand entries sort and filter as fast as ten.
  */
 export function ReadingListView({ client }: { client: BackgroundClient }) {
   const [entries, setEntries] = useState<ReadingListEntry[] | null>(null);
-  const [sort, setSort] = useState<'saved' | 'title'>('saved');
+  const [sort, setSort] = useState<ReadingListSort>('saved');
   const [status, setStatus] = useState<ReadingStatus | ''>('');
   const [tag, setTag] = useState('');
+  const [text, setText] = useState('');
+  const [openKey, setOpenKey] = useState<string | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
 
-  const reload = () =>
-    client.call({ type: 'readingList.list' }).then(
-      ({ entries: all }) => setEntries(all),
-      (failure: unknown) => setMessage({ text: t('errorPrefix', errorText(failure)), error: true }),
-    );
-  useEffect(() => void reload(), [client]);
+  const fail = (failure: unknown) => setMessage({ text: t('errorPrefix', errorText(failure)), error: true });
+  const reload = async () => {
+    try {
+      setEntries((await client.call({ type: 'readingList.list' })).entries);
+    } catch (failure) {
+      fail(failure);
+    }
+  };
+  useEffect(() => {
+    let current = true;
+    // The newest few paint at once; the whole list follows and replaces them.
+    client.call({ type: 'readingList.list', limit: FIRST_PAINT_ENTRIES }).then(({ entries: first }) => current && setEntries((now) => now ?? first), () => {});
+    client.call({ type: 'readingList.list' }).then(({ entries: all }) => current && setEntries(all), (failure: unknown) => current && fail(failure));
+    return () => {
+      current = false;
+    };
+  }, [client]);
+
+  useEffect(() => {
+    // While the user reads the list, not when they first type into the filter.
+    if (!entries || entries.length < 500) return;
+    const idle = requestIdleCallback(() => prepareTextFilter(entries));
+    return () => cancelIdleCallback(idle);
+  }, [entries]);
 
   const tags = useMemo(() => [...new Set((entries ?? []).flatMap((entry) => entry.tags))].sort(), [entries]);
-  const shown = useMemo(() => {
-    const filtered = (entries ?? []).filter((entry) => (!status || entry.status === status) && (!tag || entry.tags.includes(tag)));
-    return sort === 'title' ? [...filtered].sort((a, b) => a.title.localeCompare(b.title)) : filtered;
-  }, [entries, sort, status, tag]);
+  const shown = useMemo(() => arrangeEntries(entries ?? [], sort, { status, tag, text }), [entries, sort, status, tag, text]);
+  const openIndex = openKey === null ? -1 : shown.findIndex((entry) => entry.key === openKey);
+  const rows = useWindowedRows(shown.length, ENTRY_ROW_HEIGHT, openIndex, ENTRY_EDITOR_HEIGHT);
 
-  const update = async (key: string, patch: { status?: ReadingStatus; note?: string; tags?: string[] }) => {
+  const update = async (key: string, patch: Patch) => {
     try {
       const { entry } = await client.call({ type: 'readingList.update', key, patch });
       setEntries((now) => now?.map((e) => (e.key === key ? entry : e)) ?? null);
     } catch (failure) {
-      setMessage({ text: t('errorPrefix', errorText(failure)), error: true });
+      fail(failure);
     }
   };
   const remove = async (key: string) => {
@@ -48,7 +86,7 @@ export function ReadingListView({ client }: { client: BackgroundClient }) {
       await client.call({ type: 'readingList.remove', key });
       setEntries((now) => now?.filter((e) => e.key !== key) ?? null);
     } catch (failure) {
-      setMessage({ text: t('errorPrefix', errorText(failure)), error: true });
+      fail(failure);
     }
   };
   const exportAs = async (format: 'bibtex' | 'markdown' | 'json') => {
@@ -58,7 +96,7 @@ export function ReadingListView({ client }: { client: BackgroundClient }) {
       Object.assign(document.createElement('a'), { href: url, download: file.filename }).click();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     } catch (failure) {
-      setMessage({ text: t('errorPrefix', errorText(failure)), error: true });
+      fail(failure);
     }
   };
   const importFile = async (file: File | undefined) => {
@@ -74,33 +112,23 @@ export function ReadingListView({ client }: { client: BackgroundClient }) {
 
   return (
     <div class="reading-list">
-      <div class="file-actions">
-        <span>{t('exportAs')}:</span>
-        <button type="button" onClick={() => void exportAs('bibtex')}>
-          BibTeX
-        </button>
-        <button type="button" onClick={() => void exportAs('markdown')}>
-          Markdown
-        </button>
-        <button type="button" onClick={() => void exportAs('json')}>
-          JSON
-        </button>
-        <label class="import">
-          {t('importJson')}{' '}
-          <input type="file" accept="application/json,.json" onChange={(event) => void importFile(event.currentTarget.files?.[0])} />
-        </label>
-      </div>
-      {message && (
-        <p class={message.error ? 'error' : 'notice'} role={message.error ? 'alert' : 'status'}>
-          {message.text}
-        </p>
-      )}
       <div class="list-controls">
+        <input
+          type="search"
+          class="list-filter"
+          aria-label={t('filterListLabel')}
+          placeholder={t('filterListPlaceholder')}
+          value={text}
+          onInput={(event) => setText(event.currentTarget.value)}
+        />
         <label>
           {t('sortBy')}{' '}
-          <select value={sort} onChange={(event) => setSort(event.currentTarget.value as 'saved' | 'title')}>
-            <option value="saved">{t('sortSaved')}</option>
-            <option value="title">{t('sortTitle')}</option>
+          <select value={sort} onChange={(event) => setSort(event.currentTarget.value as ReadingListSort)}>
+            {SORTS.map(({ id, label }) => (
+              <option key={id} value={id}>
+                {label()}
+              </option>
+            ))}
           </select>
         </label>
         <label>
@@ -126,6 +154,27 @@ export function ReadingListView({ client }: { client: BackgroundClient }) {
           </select>
         </label>
       </div>
+      <div class="file-actions">
+        <span>{t('exportAs')}:</span>
+        <button type="button" onClick={() => void exportAs('bibtex')}>
+          BibTeX
+        </button>
+        <button type="button" onClick={() => void exportAs('markdown')}>
+          Markdown
+        </button>
+        <button type="button" onClick={() => void exportAs('json')}>
+          JSON
+        </button>
+        <label class="import">
+          {t('importJson')}
+          <input type="file" class="visually-hidden" accept="application/json,.json" onChange={(event) => void importFile(event.currentTarget.files?.[0])} />
+        </label>
+      </div>
+      {message && (
+        <p class={message.error ? 'error' : 'notice'} role={message.error ? 'alert' : 'status'}>
+          {message.text}
+        </p>
+      )}
       {!entries ? (
         <p class="muted">{t('loading')}</p>
       ) : entries.length === 0 ? (
@@ -133,53 +182,80 @@ export function ReadingListView({ client }: { client: BackgroundClient }) {
       ) : shown.length === 0 ? (
         <p class="muted">{t('noMatchingEntries')}</p>
       ) : (
-        <ul class="entries">
-          {shown.map((entry) => (
-            <ReadingListItem key={entry.key} entry={entry} onUpdate={(patch) => void update(entry.key, patch)} onRemove={() => void remove(entry.key)} />
-          ))}
-        </ul>
+        <>
+          <p class="list-count" role="status">
+            {shown.length === entries.length ? t('entryCount', String(entries.length)) : t('entriesShown', String(shown.length), String(entries.length))}
+          </p>
+          <ul class="entries" ref={rows.ref} style={{ height: `${rows.totalHeight}px`, paddingTop: `${rows.offset}px` }} data-count={shown.length}>
+            {shown.slice(rows.start, rows.end).map((entry) => (
+              <ReadingListRow
+                key={entry.key}
+                entry={entry}
+                open={entry.key === openKey}
+                onToggle={() => setOpenKey((now) => (now === entry.key ? null : entry.key))}
+                onUpdate={(patch) => void update(entry.key, patch)}
+                onRemove={() => void remove(entry.key)}
+              />
+            ))}
+          </ul>
+        </>
       )}
     </div>
   );
 }
 
-function ReadingListItem({ entry, onUpdate, onRemove }: { entry: ReadingListEntry; onUpdate: (patch: { status?: ReadingStatus; note?: string; tags?: string[] }) => void; onRemove: () => void }) {
+function ReadingListRow({ entry, open, onToggle, onUpdate, onRemove }: { entry: ReadingListEntry; open: boolean; onToggle: () => void; onUpdate: (patch: Patch) => void; onRemove: () => void }) {
   const id = `entry-${entry.key.replace(/[^\w-]/g, '_')}`;
+  const meta = [entry.authors[0] && (entry.authors.length > 1 ? `${entry.authors[0]} et al.` : entry.authors[0]), entry.arxivId && `arXiv:${entry.arxivId}`].filter(Boolean).join(' · ');
   return (
-    <li class="entry" data-key={entry.key}>
-      <button type="button" class="link paper-title" onClick={() => void openResult(entry)}>
-        {entry.title}
-      </button>
-      <p class="authors">
-        {entry.authors.join(', ')}
-        {entry.arxivId && ` · arXiv:${entry.arxivId}`} · {new Date(entry.savedAt).toLocaleDateString()}
-      </p>
-      <div class="entry-fields">
-        <label for={`${id}-status`}>{t('statusFilter')}</label>
-        <select id={`${id}-status`} class="status-select" value={entry.status} onChange={(event) => onUpdate({ status: event.currentTarget.value as ReadingStatus })}>
+    <li class={open ? 'entry open' : 'entry'} data-key={entry.key} data-status={entry.status}>
+      <div class="entry-row">
+        {/* The badge is the status itself: choosing another changes it in place. */}
+        <select class={`status-select status-${entry.status}`} aria-label={t('statusFilter')} value={entry.status} onChange={(event) => onUpdate({ status: event.currentTarget.value as ReadingStatus })}>
           {READING_STATUSES.map((s) => (
             <option key={s} value={s}>
-              {STATUS_LABEL[s]()}
+              {s === 'done' ? `✓ ${STATUS_LABEL[s]()}` : STATUS_LABEL[s]()}
             </option>
           ))}
         </select>
-        <label for={`${id}-note`}>{t('note')}</label>
-        {/* Uncontrolled, so that saving one field never resets what is being typed in another. */}
-        <textarea id={`${id}-note`} class="note" defaultValue={entry.note} onBlur={(event) => event.currentTarget.value !== entry.note && onUpdate({ note: event.currentTarget.value })} />
-        <label for={`${id}-tags`}>{t('tags')}</label>
-        <input
-          id={`${id}-tags`}
-          class="tags"
-          defaultValue={entry.tags.join(', ')}
-          onBlur={(event) => {
-            const tags = event.currentTarget.value.split(/[,，]/).map((tag) => tag.trim()).filter(Boolean);
-            if (tags.join(',') !== entry.tags.join(',')) onUpdate({ tags });
-          }}
-        />
+        <div class="entry-text">
+          <button type="button" class="link paper-title" title={entry.title} onClick={() => void openResult(entry)}>
+            {entry.title}
+          </button>
+          <p class="entry-meta">
+            {entry.tags.map((name) => (
+              <span key={name} class="tag">
+                {name}
+              </span>
+            ))}
+            <span class="muted">{meta}</span>
+          </p>
+        </div>
+        <button type="button" class="edit-toggle" aria-expanded={open} aria-controls={`${id}-editor`} aria-label={t('editEntry')} title={t('editEntry')} onClick={onToggle}>
+          {open ? '▴' : '✎'}
+        </button>
       </div>
-      <button type="button" class="remove" onClick={onRemove}>
-        {t('remove')}
-      </button>
+      {open && (
+        <div class="entry-fields" id={`${id}-editor`}>
+          <label for={`${id}-note`}>{t('note')}</label>
+          {/* Uncontrolled, so that saving one field never resets what is being typed in another. */}
+          <textarea id={`${id}-note`} class="note" defaultValue={entry.note} onBlur={(event) => event.currentTarget.value !== entry.note && onUpdate({ note: event.currentTarget.value })} />
+          <label for={`${id}-tags`}>{t('tags')}</label>
+          <input
+            id={`${id}-tags`}
+            class="tags"
+            defaultValue={entry.tags.join(', ')}
+            onBlur={(event) => {
+              const tags = event.currentTarget.value.split(/[,，]/).map((tag) => tag.trim()).filter(Boolean);
+              if (tags.join(',') !== entry.tags.join(',')) onUpdate({ tags });
+            }}
+          />
+          <span class="muted">{t('savedOn', new Date(entry.savedAt).toLocaleDateString())}</span>
+          <button type="button" class="remove" onClick={onRemove}>
+            {t('remove')}
+          </button>
+        </div>
+      )}
     </li>
   );
 }

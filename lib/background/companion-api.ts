@@ -28,7 +28,7 @@ export function companionApi(store: CompanionStore, hooks: CompanionHooks = {}):
     },
     'settings.get': () => store.settings.get(),
     'settings.update': ({ patch }) => store.settings.update(patch),
-    'readingList.list': async () => ({ entries: await store.readingList.list() }),
+    'readingList.list': async ({ limit }) => ({ entries: await store.readingList.list(limit) }),
     'readingList.save': ({ paper }) => store.readingList.save(paper),
     'readingList.update': async ({ key, patch }) => ({ entry: await store.readingList.update(key, patch) }),
     'readingList.remove': async ({ key }) => (await store.readingList.remove(key), { removed: true as const }),

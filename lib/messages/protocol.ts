@@ -41,7 +41,8 @@ export const RequestSchema = v.variant('type', [
   v.object({ type: v.literal('taxonomy.open'), nodeId: pageText(500) }),
   v.object({ type: v.literal('settings.get') }),
   v.object({ type: v.literal('settings.update'), patch: SettingsPatchSchema }),
-  v.object({ type: v.literal('readingList.list') }),
+  // `limit`: only the most recently saved, for views that show a few (the popup's recent saves).
+  v.object({ type: v.literal('readingList.list'), limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))) }),
   v.object({ type: v.literal('readingList.save'), paper: SavePaperSchema }),
   v.object({ type: v.literal('readingList.update'), key, patch: ReadingListPatchSchema }),
   v.object({ type: v.literal('readingList.remove'), key }),

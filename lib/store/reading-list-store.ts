@@ -50,9 +50,14 @@ const EXPORTS: Record<ExportFormat, { extension: string; mimeType: string; write
 export class ReadingListStore {
   constructor(private readonly db: CompanionDatabase) {}
 
-  /** Every entry, most recently saved first. */
-  async list(): Promise<ReadingListEntry[]> {
-    return (await this.db.readingList.orderBy('savedAt').reverse().toArray());
+  /**
+   * Every entry, most recently saved first.
+   * @param limit Only this many, read from the index's end: a view of the latest few never loads the whole list.
+   */
+  async list(limit?: number): Promise<ReadingListEntry[]> {
+    if (limit !== undefined) return this.db.readingList.orderBy('savedAt').reverse().limit(limit).toArray();
+    // The whole table in one getAll, sorted here: a reverse cursor over the index takes twice as long.
+    return (await this.db.readingList.toArray()).sort((a, b) => b.savedAt - a.savedAt || (a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
   }
 
   /** The entry for a key, if saved. */

@@ -14,6 +14,7 @@ import { loadRepairModel } from '../../data/tools/repair-model';
 import { measure, round, type Timing } from './measure';
 import { benchBrowser } from './browser-bench';
 import { benchSearch, formatTargets } from './search-bench';
+import { benchReadingList, readingListTargets } from './reading-list-bench';
 
 const json = process.argv.includes('--json');
 const sources = readSources();
@@ -104,5 +105,10 @@ if (!json) {
       .join('\n'),
   );
 }
+
+// The reading list with 10,000 saved papers, and with 100 as the baseline, in the built extension.
+const readingList = await benchReadingList();
+section('readingList10k', { ...readingList.at10k, baseline: readingList.baseline });
+if (!json) console.log(readingListTargets(readingList).map((line) => `  ${line}`).join('\n'));
 
 if (json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

@@ -113,6 +113,8 @@ describe('the side panel and the reading list', () => {
   it('keeps a status, a note and tags per entry, and filters by them', async () => {
     const entry = panel.locator('.entry[data-key="arxiv:2404.15449"]');
     await entry.locator('select.status-select').selectOption('reading');
+    await panel.locator('.entry[data-status="reading"]').waitFor();
+    await entry.getByRole('button', { name: 'Note and tags' }).click();
     await entry.locator('textarea.note').fill('读第三节的奖励设计');
     await entry.locator('input.tags').fill('identity, rlhf');
     await entry.locator('input.tags').blur();
@@ -123,6 +125,13 @@ describe('the side panel and the reading list', () => {
     expect(await panel.getByText('No saved paper matches these filters.').count()).toBe(1);
     await panel.getByLabel('Show').selectOption('');
     await panel.getByLabel('Tagged').selectOption('');
+    const filter = panel.getByRole('searchbox', { name: 'Filter the reading list' });
+    await filter.fill('奖励');
+    await panel.locator('.entry').first().waitFor();
+    await filter.fill('nothing like this');
+    await panel.getByText('No saved paper matches these filters.').waitFor();
+    await filter.fill('');
+    await panel.locator('.entry').first().waitFor();
   });
 
   it('opens a node of the taxonomy browser from a card breadcrumb', async () => {
@@ -180,6 +189,7 @@ describe('the side panel and the reading list', () => {
     const entry = panel.locator('.entry[data-key="arxiv:2404.15449"]');
     await entry.waitFor();
     expect(await entry.locator('select.status-select').inputValue()).toBe('reading');
+    await entry.getByRole('button', { name: 'Note and tags' }).click();
     expect(await entry.locator('textarea.note').inputValue()).toBe('读第三节的奖励设计');
     expect(await entry.locator('input.tags').inputValue()).toBe('identity, rlhf');
   });

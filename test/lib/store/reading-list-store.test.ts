@@ -50,6 +50,15 @@ describe('ReadingListStore', () => {
     expect((await list.list()).map((e) => e.key).sort()).toEqual(['arxiv:2403.04692', 'arxiv:2404.15449']);
   });
 
+  it('lists only the latest saves when given a limit', async () => {
+    const now = Date.now();
+    await db.readingList.bulkAdd(
+      ['2401.00001', '2401.00002', '2401.00003'].map((arxivId, i) => ({ ...idAligner, arxivId, key: `arxiv:${arxivId}`, savedAt: now + i, updatedAt: now + i, status: 'to-read' as const, note: '', tags: [] })),
+    );
+    expect((await list.list(2)).map((e) => e.arxivId)).toEqual(['2401.00003', '2401.00002']);
+    expect(await list.list()).toHaveLength(3);
+  });
+
   it('updates status, note and tags, and de-duplicates tags', async () => {
     await list.save(idAligner);
     const entry = await list.update('arxiv:2404.15449', { status: 'done', note: '很好', tags: ['a', 'b', 'a'] });
