@@ -95,5 +95,5 @@ function matchesWords(entry: ReadingListEntry, words: readonly string[]): boolea
 function fold(text: string): string {
   const lower = text.toLowerCase();
   // Most of a list is ASCII, which has no accents to take off: decomposing it is most of the cost.
-  return /^[\x00-\x7f]*$/.test(lower) ? lower : lower.normalize('NFKD').replace(/\p{M}/gu, '');
+  return !/[^\p{ASCII}]/u.test(lower) ? lower : lower.normalize('NFKD').replace(/\p{M}/gu, '');
 }
