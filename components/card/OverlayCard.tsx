@@ -14,7 +14,21 @@ function isToggleShortcut(event: KeyboardEvent): boolean {
  * The card on a paper page, wired to the background: its collapsed state is a setting, saving
  * goes to the reading list, and a breadcrumb opens the side panel on its node.
  */
-export function OverlayCard({ lookup, page, client, initiallyCollapsed, floating }: { lookup: PageLookup; page: PageFacts; client: BackgroundClient; initiallyCollapsed: boolean; floating: boolean }) {
+export function OverlayCard({
+  lookup,
+  page,
+  client,
+  initiallyCollapsed,
+  floating,
+  pageShowsAbstract,
+}: {
+  lookup: PageLookup;
+  page: PageFacts;
+  client: BackgroundClient;
+  initiallyCollapsed: boolean;
+  floating: boolean;
+  pageShowsAbstract: boolean;
+}) {
   const [collapsed, setCollapsed] = useState(initiallyCollapsed);
   const changeCollapsed = (next: boolean) => {
     setCollapsed(next);
@@ -36,5 +50,5 @@ export function OverlayCard({ lookup, page, client, initiallyCollapsed, floating
   const save = useSavePaper(client, lookup, page, 'card');
   const openNode = (nodeId: string) => void client.call({ type: 'taxonomy.open', nodeId }).catch(() => {});
 
-  return <PaperCard lookup={lookup} collapsed={collapsed} floating={floating} actions={{ save, openNode, setCollapsed: changeCollapsed }} />;
+  return <PaperCard lookup={lookup} collapsed={collapsed} floating={floating} pageShowsAbstract={pageShowsAbstract} actions={{ save, openNode, setCollapsed: changeCollapsed }} />;
 }

@@ -6,13 +6,17 @@ import { CorpusHtml } from './CorpusHtml';
 
 type ChatPaper = NonNullable<CorpusPaper['chatPaper']>;
 
-/** The structured ChatPaper notes, the abstract with its math, the taxonomy notes and the provenance. */
-export function DigestDetails({ paper, placements }: { paper: CorpusPaper | null; placements: readonly TaxonomyPlacement[] }) {
+/**
+ * The structured ChatPaper notes, the abstract with its math, the taxonomy notes and the provenance.
+ * @param showAbstract False where the page already shows the abstract (a paper's own page); a PDF
+ *   tab in the side panel keeps it.
+ */
+export function DigestDetails({ paper, placements, showAbstract = true }: { paper: CorpusPaper | null; placements: readonly TaxonomyPlacement[]; showAbstract?: boolean }) {
   const notes = placements.filter((placement) => placement.notes.length > 0 || placement.captions.length > 0);
   return (
     <div class="details">
       {paper?.chatPaper && <ChatPaperNotes notes={paper.chatPaper} paper={paper} />}
-      {paper && (
+      {paper && showAbstract && (
         <section>
           <h3>{t('abstract')}</h3>
           <CorpusHtml class="abstract" html={paper.abstractHtml} />
@@ -111,35 +115,30 @@ function ChatPaperNotes({ notes, paper }: { notes: ChatPaper; paper: CorpusPaper
   );
 }
 
+/**
+ * Where the digest came from, in words a reader knows: "ChatPaperFree daily digest, 2024-04-25",
+ * the weekly overview's name and dates, or the imported file and the day it was imported. The
+ * source file and line stay in a tooltip, for whoever checks a digest against its source.
+ */
 function Provenance({ paper }: { paper: CorpusPaper & { imported?: ImportProvenance } }) {
   return (
     <section>
       <h3>{t('provenance')}</h3>
-      {paper.imported && (
-        <p class="imported-from">{t('importedFrom', paper.imported.file, new Date(paper.imported.importedAt).toLocaleDateString())}</p>
-      )}
-      <table class="provenance">
-        <thead>
-          <tr>
-            <th scope="col">{t('sourceFile')}</th>
-            <th scope="col">{t('digestDate')}</th>
-            <th scope="col">{t('arxivVersion')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {paper.provenance.map((source, i) => (
-            <tr key={i}>
-              <td>
-                <code>
-                  {source.sourceFile}:{source.line}
-                </code>
-              </td>
-              <td>{source.digestDate ?? (source.dateRange ? `${source.dateRange.start} – ${source.dateRange.end}` : '—')}</td>
-              <td>{source.version ? `v${source.version}` : '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ul class="provenance">
+        {paper.imported && <li class="imported-from">{t('importedFrom', paper.imported.file, new Date(paper.imported.importedAt).toLocaleDateString())}</li>}
+        {paper.provenance.map((source, i) => (
+          <li key={i} title={`${source.sourceFile}:${source.line}`}>
+            {sourceInWords(source)}
+            {source.version ? ` · arXiv v${source.version}` : ''}
+          </li>
+        ))}
+      </ul>
     </section>
   );
+}
+
+function sourceInWords(source: CorpusPaper['provenance'][number]): string {
+  if (source.kind === 'daily') return t('provenanceDaily', source.digestDate ?? '—');
+  const range = source.dateRange ? `${source.dateRange.start} – ${source.dateRange.end}` : (source.digestDate ?? '—');
+  return t('provenanceWeekly', range);
 }

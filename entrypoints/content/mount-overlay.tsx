@@ -84,12 +84,12 @@ async function show(ctx: ContentScriptContext, client: BackgroundClient): Promis
     css: cardCss,
     position: 'inline',
     anchor: anchor ?? document.body,
-    append: anchor ? 'after' : 'last',
+    append: anchor ? 'before' : 'last',
     isolateEvents: ['keyup', 'keypress'],
     onMount(container, shadow, host) {
       if (found.digest?.abstractHtml.includes('class="katex"')) linkKatexStyles(shadow);
       render(
-        <OverlayCard lookup={found} page={page} client={client} initiallyCollapsed={collapsed} floating={!anchor} />,
+        <OverlayCard lookup={found} page={page} client={client} initiallyCollapsed={collapsed} floating={!anchor} pageShowsAbstract={Boolean(anchor)} />,
         container,
       );
       // When the card is on screen: the overlay benchmark reads it against DOMContentLoaded.
@@ -97,11 +97,42 @@ async function show(ctx: ContentScriptContext, client: BackgroundClient): Promis
       return container;
     },
     onRemove(container) {
+      stopAligning?.();
       if (container) render(null, container);
     },
   });
   ui.mount();
+  // WXT resets the host element with `all: initial !important`, which nothing outside can override: the
+  // shadow root's own <html> element is what takes the column's position.
+  const frame = ui.uiContainer.parentElement;
+  const stopAligning = anchor && frame ? alignWithColumn(frame, anchor) : undefined;
   return { outcome: 'card', remove: () => ui.remove() };
+}
+
+/**
+ * Lines the card up with the page's own column: the left edge and width of the abstract it sits
+ * above (its border box where it is framed, as alphaXiv's is; its text otherwise), kept so when
+ * the page reflows.
+ * @returns What stops following the page's layout.
+ */
+function alignWithColumn(frame: HTMLElement, anchor: Element): () => void {
+  const align = () => {
+    const style = getComputedStyle(anchor);
+    const framed = parseFloat(style.borderLeftWidth) > 0 || !/rgba\(0, 0, 0, 0\)|transparent/.test(style.backgroundColor);
+    const box = anchor.getBoundingClientRect();
+    const left = box.left + (framed ? 0 : parseFloat(style.borderLeftWidth) + parseFloat(style.paddingLeft));
+    const right = box.right - (framed ? 0 : parseFloat(style.borderRightWidth) + parseFloat(style.paddingRight));
+    frame.style.marginLeft = '0px';
+    frame.style.width = 'auto';
+    const column = frame.getBoundingClientRect();
+    if (right - left < 40 || column.width === 0) return;
+    frame.style.marginLeft = `${Math.round(left - column.left)}px`;
+    frame.style.width = `${Math.round(right - left)}px`;
+  };
+  align();
+  const observer = new ResizeObserver(() => align());
+  observer.observe(anchor);
+  return () => observer.disconnect();
 }
 
 function domReady(): Promise<void> {

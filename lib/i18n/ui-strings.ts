@@ -132,6 +132,10 @@ export const MESSAGES = {
   importRemoved: { en: 'Removed the import and its $1 digests.', zh_CN: '已移除此次导入及其 $1 篇速览。' },
   importedFrom: { en: 'Imported from $1 on $2', zh_CN: '从 $1 导入，$2' },
   openOptions: { en: 'Import digests…', zh_CN: '导入速览…' },
+  // The overlay card (issue 14).
+  showMoreNoAbstract: { en: 'Notes and provenance', zh_CN: '笔记与出处' },
+  provenanceDaily: { en: 'ChatPaperFree daily digest, $1', zh_CN: 'ChatPaperFree 每日速览，$1' },
+  provenanceWeekly: { en: 'Weekly overview “生成式论文概览”, $1', zh_CN: '每周《生成式论文概览》，$1' },
 } as const satisfies Record<string, { en: string; zh_CN: string }>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -17,7 +17,10 @@ export interface PaperSite {
   idPaths: readonly string[];
   /** URLs of each form the site uses for a paper, for the table test. */
   paperUrls: readonly string[];
-  /** Where the site prints the abstract; the card goes right after it. */
+  /**
+   * Where the site prints the abstract. The card goes right before it, under the title and
+   * authors, aligned with it; a page that shows its abstract gets none repeated in the card.
+   */
   abstractSelectors: readonly string[];
   /** What the site adds around a paper's title in `<title>`. */
   titleDecoration: readonly RegExp[];

@@ -42,7 +42,8 @@ describe('a hostile corpus-JSON import (issue 13)', () => {
     const corpus = await session.worker.evaluate(async () => (await fetch('/corpus.json')).json());
     paper = corpus.papers.find((p: { abstractHtml: string }) => p.abstractHtml.includes('class="katex"'));
     await page.route(`https://arxiv.org/abs/${paper.arxivId}`, async (route) =>
-      route.fulfill({ contentType: 'text/html', body: await renderArxivAbsTemplate({ id: paper.arxivId, title: paper.title, authors: ['A B'], abstract: paper.abstract }) }),
+      // Without the page's own abstract, which the card would not repeat: the card shows its own.
+      route.fulfill({ contentType: 'text/html', body: await renderArxivAbsTemplate({ id: paper.arxivId, title: paper.title, authors: ['A B'], abstract: paper.abstract }, { abstractBlock: false }) }),
     );
     expect(await openPaperPage(page, `https://arxiv.org/abs/${paper.arxivId}`)).toBe('card');
     await clickInCard(page, 'details > summary');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { routeFixtures } from './fixtures/fixture-pages';
+import { renderArxivAbsTemplate, routeFixtures } from './fixtures/fixture-pages';
 import { openPopup, openSidePanel, search } from './support/extension-pages';
 import { launchExtension, type ExtensionSession } from './support/launch-extension';
 import { clickInCard, openPaperPage } from './support/overlay-page';
@@ -210,6 +210,10 @@ describe('in a browser whose language is 简体中文', () => {
     expect(await popup.getByRole('combobox').getAttribute('placeholder')).toBe('搜索标题、方法、作者、中文或 arXiv 编号…');
     expect(await popup.getByRole('radio').allTextContents()).toEqual(['全部', '速览', '分类表', '已保存']);
     const page = await session.context.newPage();
+    // A page without its own abstract, so the card shows the digest's (it repeats none the page shows).
+    await page.route('https://arxiv.org/abs/2404.15449', async (route) =>
+      route.fulfill({ contentType: 'text/html', body: await renderArxivAbsTemplate({ id: '2404.15449', title: 'ID-Aligner', authors: ['Weifeng Chen'], abstract: '' }, { abstractBlock: false }) }),
+    );
     await openPaperPage(page, 'https://arxiv.org/abs/2404.15449');
     expect(await page.locator('arxiv-digest-card button.save').textContent()).toBe('保存到阅读列表');
     await clickInCard(page, 'details > summary');
