@@ -76,7 +76,7 @@ const NOT_BUILT = (feature: string) => ({ chromium: `${feature} is being built t
 export const E2E_CASES: E2eCase[] = [
   {
     flow: 'card',
-    title: 'the card on an arXiv abs page: summary, takeaways, placement, Save, in reading order, covering nothing',
+    title: 'the card on an arXiv abs page: summary and Save first, then takeaways and placement, above the abstract, covering nothing',
     runs: BOTH,
     async run(driver) {
       const tab = await openPaper(driver, 'https://arxiv.org/abs/2404.15449');
@@ -92,13 +92,15 @@ export const E2E_CASES: E2eCase[] = [
           return r.right > card.left && card.right > r.left && r.bottom > card.top && card.bottom > r.top;
         };
         return {
-          order: ['.summary', '.takeaways', '.placements', 'button.save', 'details'].map((sel) => root.querySelector(sel)!.getBoundingClientRect().top),
-          belowAbstract: card.top >= document.querySelector('blockquote.abstract')!.getBoundingClientRect().bottom - 1,
+          // The summary and Save share the first row; the rest follows in this order.
+          order: ['.summary', '.takeaways', '.placements', 'details'].map((sel) => root.querySelector(sel)!.getBoundingClientRect().top),
+          saveInFirstRow: root.querySelector('button.save')!.getBoundingClientRect().top < root.querySelector('.takeaways')!.getBoundingClientRect().top,
+          aboveAbstract: card.bottom <= document.querySelector('blockquote.abstract')!.getBoundingClientRect().top + 1,
           covers: ['h1.title', 'div.authors', 'blockquote.abstract'].map(covers),
         };
       }, null);
       expect(layout.order).toEqual([...layout.order].sort((a, b) => a - b));
-      expect(layout).toMatchObject({ belowAbstract: true, covers: [false, false, false] });
+      expect(layout).toMatchObject({ saveInFirstRow: true, aboveAbstract: true, covers: [false, false, false] });
       await tab.close();
     },
   },
