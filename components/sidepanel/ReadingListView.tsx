@@ -103,7 +103,8 @@ export function ReadingListView({ client }: { client: BackgroundClient }) {
     if (!file) return;
     try {
       const result = await client.call({ type: 'readingList.import', text: await file.text() });
-      setMessage({ text: t('imported', String(result.added), String(result.updated), String(result.unchanged)), error: false });
+      const conflicts = result.conflicts.length > 0 ? ` ${t('importNoteConflicts', result.conflicts.map((c) => c.title).join('; '))}` : '';
+      setMessage({ text: t('imported', String(result.added), String(result.updated), String(result.unchanged)) + conflicts, error: false });
       await reload();
     } catch (failure) {
       setMessage({ text: t('importFailed', errorText(failure)), error: true });

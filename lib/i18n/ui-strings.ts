@@ -95,6 +95,10 @@ export const MESSAGES = {
   exportAs: { en: 'Export', zh_CN: '导出' },
   importJson: { en: 'Import JSON', zh_CN: '导入 JSON' },
   imported: { en: 'Imported: $1 added, $2 updated, $3 already there.', zh_CN: '已导入：新增 $1，更新 $2，已存在 $3。' },
+  importNoteConflicts: {
+    en: 'Both the list and the file had changed the note of: $1. Both texts are kept, the file’s under a marked line.',
+    zh_CN: '列表和文件都改过这些条目的笔记：$1。两份文字都已保留，文件中的一份在标记行之下。',
+  },
   importFailed: { en: 'Nothing was imported. $1', zh_CN: '未导入任何内容。$1' },
   emptyList: { en: 'Your reading list is empty.', zh_CN: '阅读列表是空的。' },
   noMatchingEntries: { en: 'No saved paper matches these filters.', zh_CN: '没有符合筛选条件的论文。' },

@@ -9,6 +9,7 @@ import { PageMetaSchema } from '../page/page-meta';
 import { ReadingListPatchSchema, SavePaperSchema, type ReadingListEntry } from '../reading-list/reading-list-entry';
 import type { ImportBatchSummary } from '../store/import-store';
 import type { PageLookup } from '../store/paper-lookup';
+import type { ImportResult } from '../store/reading-list-store';
 import type { SearchResultHit } from '../store/search-store';
 import { SettingsPatchSchema, type Settings } from '../store/settings-store';
 import type { StoreErrorCode } from '../store/store-error';
@@ -111,8 +112,8 @@ export interface ResponseMap {
   'readingList.remove': { removed: true };
   /** The whole list as a file: its suggested name, its MIME type and its text. */
   'readingList.export': { filename: string; mimeType: string; text: string };
-  /** How an import merged: entries added, entries that existed and gained data, entries already the same. */
-  'readingList.import': { added: number; updated: number; unchanged: number };
+  /** How an import merged: entries added, entries that existed and gained data, entries already the same, notes kept twice. */
+  'readingList.import': ImportResult;
   /** Every import of digest files, newest first, with its per-file report. */
   'imports.list': { batches: ImportBatchSummary[] };
   /** How many imported digests went with the import. */

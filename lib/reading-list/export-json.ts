@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { readingListKey } from './entry-key';
+import { describeTime } from './merge-notes';
 import { isHttpUrl, READING_STATUSES, SAVE_SOURCES, SavePaperSchema, type ReadingListEntry } from './reading-list-entry';
 
 /** What a reading-list file says it is, so that another JSON file is not taken for one. */
@@ -12,6 +13,12 @@ export type ParsedReadingList = { ok: true; entries: ReadingListEntry[] } | { ok
 
 // Enough for a reader to fix a file by hand; past that, the rest are likely the same mistake.
 const MAX_PROBLEMS = 20;
+
+/**
+ * How far past the reader's clock a file's times may be: two machines' clocks differ a little.
+ * Past it a time is refused, since a time in the future would stay "the newest" for ever.
+ */
+export const FUTURE_TIME_TOLERANCE_MS = 60 * 60 * 1000;
 
 /**
  * Writes the whole reading list, every field of every entry, as the file `parseReadingListJson`
@@ -52,10 +59,14 @@ export function toReadingListJson(entries: readonly ReadingListEntry[], now: Dat
  * `entries[3].status: expected one of to-read|reading|done, got "skimmed"`; past 20, a last
  * line says how many more there are.
  *
+ * A `savedAt` or `updatedAt` more than {@link FUTURE_TIME_TOLERANCE_MS} after `now` is a problem
+ * like any other (issue 13, finding 5).
+ *
  * @param text The file's text.
+ * @param now The reader's clock, in epoch milliseconds.
  * @returns The entries, or the problems; never throws.
  */
-export function parseReadingListJson(text: string): ParsedReadingList {
+export function parseReadingListJson(text: string, now = Date.now()): ParsedReadingList {
   let file: unknown;
   try {
     // A byte-order mark is what some editors put at the start of a file they saved.
@@ -89,7 +100,10 @@ export function parseReadingListJson(text: string): ParsedReadingList {
     const entry: ReadingListEntry = { ...result.output, tags: [...new Set(result.output.tags)] };
     const key = readingListKey(entry);
     const first = key === null ? undefined : indexByKey.get(key);
-    if (key === null) problems.push(`${at}.title: has no letter or digit, and the entry has no arXiv id to be keyed by`);
+    const future = (['savedAt', 'updatedAt'] as const).filter((field) => entry[field] > now + FUTURE_TIME_TOLERANCE_MS);
+    if (future.length > 0)
+      problems.push(...future.map((field) => `${at}.${field}: ${entry[field]} (${describeTime(entry[field])}) is in the future; this computer's clock says ${describeTime(now)}`));
+    else if (key === null) problems.push(`${at}.title: has no letter or digit, and the entry has no arXiv id to be keyed by`);
     else if (entry.key !== key) problems.push(`${at}.key: expected "${key}" (from its ${entry.arxivId ? 'arXiv id' : 'title'}), got ${describe(entry.key)}`);
     else if (first !== undefined) problems.push(`${at}.key: "${key}" is also the key of entries[${first}]; a paper may be listed once`);
     else {

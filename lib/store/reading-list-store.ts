@@ -3,6 +3,7 @@ import { readingListKey } from '../reading-list/entry-key';
 import { toBibtex } from '../reading-list/export-bibtex';
 import { parseReadingListJson, toReadingListJson } from '../reading-list/export-json';
 import { toMarkdown } from '../reading-list/export-markdown';
+import { describeTime, mergeNoteTexts } from '../reading-list/merge-notes';
 import {
   ReadingListPatchSchema,
   SavePaperSchema,
@@ -29,11 +30,15 @@ export interface ExportedFile {
   text: string;
 }
 
-/** How an import went: entries new to the list, entries that gained something, entries already as the file has them. */
+/**
+ * How an import went: entries new to the list, entries that gained something, entries already as
+ * the file has them, and the entries whose note both sides had changed, so both texts were kept.
+ */
 export interface ImportResult {
   added: number;
   updated: number;
   unchanged: number;
+  conflicts: { key: string; title: string }[];
 }
 
 const EXPORTS: Record<ExportFormat, { extension: string; mimeType: string; write: (entries: ReadingListEntry[], now: Date) => string }> = {
@@ -147,19 +152,22 @@ export class ReadingListStore {
    * Merges a JSON file from `exportAs('json')` into the list, all of it or, when anything is
    * wrong with the file or the write fails, none of it. A paper new to the list is added as the
    * file has it; one already saved is merged (see `mergeEntries`), so importing a file twice, or
-   * into the list it came from, changes nothing.
+   * into the list it came from, changes nothing. A note is never dropped: when both sides changed
+   * it, the file's text is appended under a marked line and the entry is listed in `conflicts`.
+   * @param now The reader's clock: a file's time past it (beyond a small tolerance) is refused.
    * @throws StoreError `invalid` with every problem in the file (up to 20), before anything is written.
    */
-  async importJson(text: string): Promise<ImportResult> {
-    const file = parseReadingListJson(text);
+  async importJson(text: string, now = Date.now()): Promise<ImportResult> {
+    const file = parseReadingListJson(text, now);
     if (!file.ok) throw new StoreError('invalid', file.problems.join('; '));
     return this.write(async () => {
       const existing = await this.db.readingList.bulkGet(file.entries.map((entry) => entry.key));
-      const result: ImportResult = { added: 0, updated: 0, unchanged: 0 };
+      const result: ImportResult = { added: 0, updated: 0, unchanged: 0, conflicts: [] };
       const changed: ReadingListEntry[] = [];
       file.entries.forEach((incoming, i) => {
         const current = existing[i];
-        const merged = current ? mergeEntries(current, incoming) : incoming;
+        const { entry: merged, noteConflict } = current ? mergeEntries(current, incoming) : { entry: incoming, noteConflict: false };
+        if (noteConflict) result.conflicts.push({ key: incoming.key, title: merged.title });
         if (!current) result.added++;
         else if (merged === current) result.unchanged++;
         else result.updated++;
@@ -188,27 +196,20 @@ function parse<S extends v.GenericSchema>(schema: S, input: unknown): v.InferOut
 
 /**
  * An entry already saved, merged with the same paper from an imported file. Each side keeps what
- * it knows: the earlier save time, the status of whichever was changed last, that side's note
- * unless it is empty, every tag of both, and authors, URL and version where the list lacked them.
- * Title and source stay the list's own.
- * @returns `current` itself when the file adds nothing, so the caller can tell what changed.
+ * it knows: the earlier save time, the status of whichever was changed last, both notes (see
+ * `mergeNoteTexts`: a text the other contains adds nothing, two different texts are both kept),
+ * every tag of both, and authors, URL and version where the list lacked them. Title and source
+ * stay the list's own.
+ * @returns `current` itself as `entry` when the file adds nothing, so the caller can tell what changed.
  */
-function mergeEntries(current: ReadingListEntry, incoming: ReadingListEntry): ReadingListEntry {
+function mergeEntries(current: ReadingListEntry, incoming: ReadingListEntry): { entry: ReadingListEntry; noteConflict: boolean } {
   const later = incoming.updatedAt > current.updatedAt ? incoming : current;
-  const earlier = later === incoming ? current : incoming;
+  const note = mergeNoteTexts(current.note, incoming.note, `from the imported file (edited ${describeTime(incoming.updatedAt)})`);
   const merged: ReadingListEntry = {
     ...current,
     savedAt: Math.min(current.savedAt, incoming.savedAt),
     status: later.status,
-    // On a tie, the note that says more.
-    note:
-      incoming.updatedAt === current.updatedAt
-        ? incoming.note.length > current.note.length
-          ? incoming.note
-          : current.note
-        : later.note.trim() !== ''
-          ? later.note
-          : earlier.note,
+    note: note.note,
     tags: [...new Set([...current.tags, ...incoming.tags])],
     authors: current.authors.length > 0 ? current.authors : incoming.authors,
     url: current.url ?? incoming.url,
@@ -223,7 +224,7 @@ function mergeEntries(current: ReadingListEntry, incoming: ReadingListEntry): Re
     merged.url === current.url &&
     merged.version === current.version;
   // updatedAt moves only with the content, so it stays the time of the change the status came from.
-  return same ? current : { ...merged, updatedAt: Math.max(current.updatedAt, incoming.updatedAt) };
+  return { entry: same ? current : { ...merged, updatedAt: Math.max(current.updatedAt, incoming.updatedAt) }, noteConflict: note.conflict };
 }
 
 function sameStrings(a: readonly string[], b: readonly string[]): boolean {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseReadingListJson, READING_LIST_FILE_FORMAT, READING_LIST_FILE_VERSION, toReadingListJson } from '../../../lib/reading-list/export-json';
+import { FUTURE_TIME_TOLERANCE_MS, parseReadingListJson, READING_LIST_FILE_FORMAT, READING_LIST_FILE_VERSION, toReadingListJson } from '../../../lib/reading-list/export-json';
 import type { ReadingListEntry } from '../../../lib/reading-list/reading-list-entry';
 import { readingListEntry } from '../../support/reading-list-entry';
 
@@ -124,6 +124,24 @@ describe('parseReadingListJson', () => {
     ],
   ])('says what is wrong with %s', (_, text, problems) => {
     expect(parseReadingListJson(text)).toEqual({ ok: false, problems });
+  });
+
+  // Issue 13, finding 5: a time in the future stays "the newest" for ever.
+  const now = Date.UTC(2026, 11, 6, 12);
+  it.each([
+    ['updatedAt', Number.MAX_SAFE_INTEGER, 'entries[0].updatedAt: 9007199254740991 (9007199254740991) is in the future; this computer\'s clock says 2026-12-06'],
+    ['updatedAt', 9e15, 'entries[0].updatedAt: 9000000000000000 (9000000000000000) is in the future; this computer\'s clock says 2026-12-06'],
+    ['savedAt', Date.UTC(2027, 0, 1), `entries[0].savedAt: ${Date.UTC(2027, 0, 1)} (2027-01-01) is in the future; this computer's clock says 2026-12-06`],
+    ['updatedAt', now + FUTURE_TIME_TOLERANCE_MS + 1, `entries[0].updatedAt: ${now + FUTURE_TIME_TOLERANCE_MS + 1} (2026-12-06) is in the future; this computer's clock says 2026-12-06`],
+  ] as const)('refuses a %s of %s, past the clock', (field, time, problem) => {
+    expect(parseReadingListJson(fileWith((file) => (file.entries[0]![field] = time)), now)).toEqual({ ok: false, problems: [problem] });
+  });
+
+  it.each([
+    ['now', now],
+    ['within the tolerance for another machine’s clock', now + FUTURE_TIME_TOLERANCE_MS],
+  ])('accepts a time of %s', (_, time) => {
+    expect(parseReadingListJson(fileWith((file) => (file.entries[0]!.updatedAt = time)), now)).toMatchObject({ ok: true });
   });
 
   it('lists the first 20 problems and counts the rest', () => {

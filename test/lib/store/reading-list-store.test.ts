@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { readingListKey } from '../../../lib/reading-list/entry-key';
 import { toReadingListJson } from '../../../lib/reading-list/export-json';
+import { noteConflictLine } from '../../../lib/reading-list/merge-notes';
 import type { ReadingListEntry } from '../../../lib/reading-list/reading-list-entry';
 import { ReadingListStore } from '../../../lib/store/reading-list-store';
 import type { CompanionDatabase } from '../../../lib/store/database';
@@ -154,21 +155,21 @@ describe('ReadingListStore export and import', () => {
   it('imports its own export into an empty list as it was', async () => {
     const { text } = await list.exportAs('json');
     const fresh = new ReadingListStore(fakeDatabase('other-db'));
-    expect(await fresh.importJson(text)).toEqual({ added: 3, updated: 0, unchanged: 0 });
+    expect(await fresh.importJson(text)).toEqual({ added: 3, updated: 0, unchanged: 0, conflicts: [] });
     expect(await fresh.list()).toEqual(await list.list());
   });
 
   it('changes nothing when a file is imported again', async () => {
     const before = await db.readingList.toArray();
     const { text } = await list.exportAs('json');
-    expect(await list.importJson(text)).toEqual({ added: 0, updated: 0, unchanged: 3 });
-    expect(await list.importJson(text)).toEqual({ added: 0, updated: 0, unchanged: 3 });
+    expect(await list.importJson(text)).toEqual({ added: 0, updated: 0, unchanged: 3, conflicts: [] });
+    expect(await list.importJson(text)).toEqual({ added: 0, updated: 0, unchanged: 3, conflicts: [] });
     expect(await db.readingList.toArray()).toEqual(before);
   });
 
   it('adds new papers, merges known ones and counts each', async () => {
     const file = fileOf(saved[0]!, { ...saved[1]!, tags: ['holography'] }, stored({ arxivId: '2403.04692', title: 'PixArt-Σ' }));
-    expect(await list.importJson(file)).toEqual({ added: 1, updated: 1, unchanged: 1 });
+    expect(await list.importJson(file)).toEqual({ added: 1, updated: 1, unchanged: 1, conflicts: [] });
     expect(await db.readingList.count()).toBe(4);
   });
 
@@ -177,10 +178,10 @@ describe('ReadingListStore export and import', () => {
     ['keeps its own status when the file’s is older', { status: 'reading' }, { status: 'done', updatedAt: 1500 }, null],
     ['keeps the earlier save time', { savedAt: 1000 }, { savedAt: 500 }, { savedAt: 500, updatedAt: 2000 }],
     ['keeps its save time when the file’s is later', { savedAt: 1000 }, { savedAt: 1500 }, null],
-    ['takes the note of the side changed last', { note: 'mine' }, { note: 'theirs', updatedAt: 5000 }, { note: 'theirs', updatedAt: 5000 }],
     ['keeps its note when the later side’s is empty', { note: 'mine' }, { note: '', updatedAt: 5000, status: 'done' }, { note: 'mine', status: 'done', updatedAt: 5000 }],
     ['fills its empty note from an older file', { note: '' }, { note: 'theirs', updatedAt: 1500 }, { note: 'theirs', updatedAt: 2000 }],
-    ['takes the longer note when both were changed at once', { note: 'short' }, { note: 'a longer note' }, { note: 'a longer note' }],
+    ['takes the file’s note when it extends its own', { note: 'mine' }, { note: 'mine, and more', updatedAt: 1500 }, { note: 'mine, and more', updatedAt: 2000 }],
+    ['keeps its note when it extends the file’s', { note: 'mine, and more' }, { note: 'mine', updatedAt: 5000 }, null],
     ['unites the tags', { tags: ['a', 'b'] }, { tags: ['b', 'c'], updatedAt: 1500 }, { tags: ['a', 'b', 'c'], updatedAt: 2000 }],
     ['fills in authors, URL and version it lacked', { authors: [], url: null, version: null }, { authors: ['W. Chen'], url: 'https://arxiv.org/abs/2404.15449v2', version: 2 }, { authors: ['W. Chen'], url: 'https://arxiv.org/abs/2404.15449v2', version: 2 }],
     ['keeps its own authors, URL, version, title and source', {}, { authors: ['Someone Else'], url: 'https://example.org/', version: 3, title: 'ID-Aligner (v3)', source: 'popup' }, null],
@@ -189,8 +190,32 @@ describe('ReadingListStore export and import', () => {
     await db.readingList.clear();
     await db.readingList.put(current);
     const result = await list.importJson(fileOf(stored({ ...mine, ...theirs } as Partial<ReadingListEntry>)));
-    expect(result).toEqual(expected ? { added: 0, updated: 1, unchanged: 0 } : { added: 0, updated: 0, unchanged: 1 });
+    expect(result).toEqual(expected ? { added: 0, updated: 1, unchanged: 0, conflicts: [] } : { added: 0, updated: 0, unchanged: 1, conflicts: [] });
     expect(await db.readingList.get(current.key)).toEqual({ ...current, ...expected });
+  });
+
+  // Issue 13, finding 5: whichever side's time is later, neither note is dropped.
+  const line = (day: string) => `\n\n${noteConflictLine(`from the imported file (edited ${day})`)}\n`;
+  it.each([
+    ['a later file', { note: 'a thirty-character note of mine' }, { note: 'theirs', updatedAt: 5000 }, `a thirty-character note of mine${line('1970-01-01')}theirs`],
+    ['an older file', { note: 'mine' }, { note: 'theirs', updatedAt: 1500 }, `mine${line('1970-01-01')}theirs`],
+    ['a file changed at the same time', { note: 'short' }, { note: 'a longer note' }, `short${line('1970-01-01')}a longer note`],
+  ] as const)('keeps both notes, the file’s under a marked line, from %s, and lists the conflict', async (_, mine, theirs, note) => {
+    const current = stored(mine);
+    await db.readingList.clear();
+    await db.readingList.put(current);
+    const result = await list.importJson(fileOf(stored({ ...mine, ...theirs })));
+    expect(result).toEqual({ added: 0, updated: 1, unchanged: 0, conflicts: [{ key: current.key, title: current.title }] });
+    expect((await db.readingList.get(current.key))!.note).toBe(note);
+    // The same file again adds nothing: its note is already there.
+    expect(await list.importJson(fileOf(stored({ ...mine, ...theirs })))).toEqual({ added: 0, updated: 0, unchanged: 1, conflicts: [] });
+  });
+
+  it('refuses a file dated in the future whole, and replaces no note', async () => {
+    const before = await db.readingList.toArray();
+    const file = fileOf({ ...saved[0]!, note: 'ok', updatedAt: 9007199254740991 });
+    await expect(list.importJson(file, Date.UTC(2026, 11, 6))).rejects.toMatchObject({ code: 'invalid', message: expect.stringContaining('entries[0].updatedAt: 9007199254740991 (9007199254740991) is in the future') });
+    expect(await db.readingList.toArray()).toEqual(before);
   });
 
   it('refuses a bad file whole, saying why, and leaves the list as it was', async () => {
