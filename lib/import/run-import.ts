@@ -71,7 +71,8 @@ export async function runImport(files: readonly ImportSourceFile[], deps: Import
 
   const needsRepair = texts.some((entry) => 'text' in entry && looksLikeMojibake(entry.text));
   // Without the model only the damaged files are refused (the pipeline says so); the others go in.
-  const [repairModel, taxonomyEntries] = await Promise.all([needsRepair ? deps.loadRepairModel().catch(() => null) : null, deps.store.taxonomyEntries()]);
+  // The taxonomy is read once the bundled corpus is whole, waiting for a seed still under way.
+  const [repairModel, taxonomyEntries] = await Promise.all([needsRepair ? deps.loadRepairModel().catch(() => null) : null, deps.store.taxonomyEntries({ signal: deps.signal })]);
   const prepared: (PreparedFile | RejectedFile)[] = [];
   for (const [i, entry] of texts.entries()) {
     stopIfCancelled();

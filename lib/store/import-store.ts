@@ -76,9 +76,26 @@ export class ImportStore {
     });
   }
 
-  /** The taxonomy entries, for linking new digests to them by title. */
-  async taxonomyEntries(): Promise<CorpusTaxonomyEntry[]> {
-    return this.db.taxonomyEntries.toArray();
+  /**
+   * The taxonomy entries, for linking new digests to them by title, once the bundled corpus is
+   * whole. While the background is still seeding it (just after an install or update) the table
+   * is half full, and papers linked against it would stay unlinked for good (issue 13, finding
+   * 7d), so this waits for the seed to finish. The state row and the entries are read in one
+   * transaction: a seed marks itself complete in its last one, so what is read is all of one corpus.
+   * @throws StoreError `corpus-not-ready` when the corpus is still incomplete after `waitMs`;
+   *   ImportCancelledError when the signal is aborted meanwhile.
+   */
+  async taxonomyEntries({ waitMs = 120_000, pollMs = 250, signal }: { waitMs?: number; pollMs?: number; signal?: AbortSignal } = {}): Promise<CorpusTaxonomyEntry[]> {
+    const deadline = Date.now() + waitMs;
+    for (;;) {
+      const entries = await this.db.transaction('r', this.db.meta, this.db.taxonomyEntries, async () =>
+        (await this.db.meta.get('corpus'))?.complete ? this.db.taxonomyEntries.toArray() : null,
+      );
+      if (entries) return entries;
+      if (signal?.aborted) throw new ImportCancelledError();
+      if (Date.now() >= deadline) throw new StoreError('corpus-not-ready', 'the taxonomy to link imported papers to is not complete yet');
+      await new Promise((resolve) => setTimeout(resolve, pollMs));
+    }
   }
 
   /**

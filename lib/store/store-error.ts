@@ -9,6 +9,8 @@ export type StoreErrorCode =
   | 'invalid'
   /** The bundled corpus is broken; the build that made it is at fault. */
   | 'corpus-invalid'
+  /** The bundled corpus is still being written (just after an install or update). */
+  | 'corpus-not-ready'
   | 'internal';
 
 const USER_MESSAGES: Record<StoreErrorCode, string> = {
@@ -18,6 +20,7 @@ const USER_MESSAGES: Record<StoreErrorCode, string> = {
     'The disk is full, so this change could not be saved. Nothing you saved before was changed or lost. Free some disk space and try again.',
   'not-found': 'That item no longer exists.',
   invalid: 'The request was not valid.',
+  'corpus-not-ready': 'The bundled digests are still being set up, which takes a few seconds after an install or update. Nothing was changed; please try again in a moment.',
   'corpus-invalid': 'The digest corpus that came with this version of the extension is damaged. Please reinstall or update the extension.',
   internal: 'Something went wrong inside the extension. Nothing you saved was changed.',
 };

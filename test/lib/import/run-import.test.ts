@@ -245,3 +245,41 @@ describe('ImportStore.remove after runImport', () => {
     await expect(store.remove('daily')).rejects.toMatchObject({ code: 'not-found' });
   });
 });
+
+// Issue 13, finding 7d: an import started while the background still seeds the corpus.
+describe('runImport while the bundled corpus is being seeded', () => {
+  const seeding = async (name: string) => {
+    const fresh = fakeDatabase(name);
+    await fresh.meta.put({ key: 'corpus', hash: corpus.hash, complete: false, startedAt: 0, seededAt: null, counts: { papers: 0, taxonomyNodes: 0, taxonomyEntries: 0, titles: 0 } });
+    // Half a taxonomy, as a seed cut off midway leaves it: the entry the daily's papers link to is not there yet.
+    await fresh.taxonomyEntries.bulkPut(corpus.taxonomy.entries.filter((entry) => entry.id !== PAG_ENTRY).slice(0, 100));
+    return fresh;
+  };
+
+  it('waits for the seed to finish, then links the papers to the whole taxonomy', async () => {
+    const fresh = await seeding('seeding-then-import');
+    const importing = runImport([fixtureFile(DAILY)], deps({ store: new ImportStore(fresh) }));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await fresh.importBatches.count()).toBe(0);
+    await seedCorpus(fresh, corpus);
+    const outcome = await importing;
+    expect(outcome.files[0]).toMatchObject({ status: 'imported', added: DAILY_IDS });
+    expect((await new ImportStore(fresh).visiblePaper('2405.12001'))?.taxonomyEntryIds).toEqual([PAG_ENTRY]);
+  });
+
+  it('gives up with a clear error after waiting, and writes nothing', async () => {
+    const fresh = await seeding('seeding-timeout');
+    const error = await new ImportStore(fresh).taxonomyEntries({ waitMs: 60, pollMs: 10 }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'corpus-not-ready', message: expect.stringMatching(/still being set up/) });
+    expect(await fresh.importBatches.count()).toBe(0);
+  });
+
+  it('stops waiting when the import is cancelled', async () => {
+    const fresh = await seeding('seeding-cancel');
+    const controller = new AbortController();
+    const importing = runImport([fixtureFile(DAILY)], deps({ store: new ImportStore(fresh), signal: controller.signal }));
+    setTimeout(() => controller.abort(), 50);
+    await expect(importing).rejects.toBeInstanceOf(ImportCancelledError);
+    expect(await fresh.importedPapers.count()).toBe(0);
+  });
+});
