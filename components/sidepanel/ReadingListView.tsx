@@ -5,6 +5,7 @@ import { READING_STATUSES, type ReadingListEntry, type ReadingStatus } from '../
 import { errorText } from '../client';
 import { t } from '../i18n';
 import { openResult } from '../search/open-result';
+import { useEditedField, useReadingListChanges } from './use-reading-list-edits';
 import { useWindowedRows } from './use-windowed-rows';
 
 const STATUS_LABEL: Record<ReadingStatus, () => string> = {
@@ -28,6 +29,9 @@ const ENTRY_EDITOR_HEIGHT = 150;
 const FIRST_PAINT_ENTRIES = 40;
 
 type Patch = { status?: ReadingStatus; note?: string; tags?: string[] };
+/** What the note and tags fields showed when editing began: an edit on a copy another window changed is merged. */
+type EditBase = { note?: string; tags?: string[] };
+const splitTags = (text: string) => text.split(/[,，]/).map((tag) => tag.trim()).filter(Boolean);
 
 /**
  * The reading list: one compact row per entry (status, title, tags), opened in place to edit the
@@ -60,6 +64,8 @@ export function ReadingListView({ client }: { client: BackgroundClient }) {
       current = false;
     };
   }, [client]);
+  // Another panel, the popup, a card or the sync changed the list.
+  useReadingListChanges(() => void reload());
 
   useEffect(() => {
     // While the user reads the list, not when they first type into the filter.
@@ -73,9 +79,9 @@ export function ReadingListView({ client }: { client: BackgroundClient }) {
   const openIndex = openKey === null ? -1 : shown.findIndex((entry) => entry.key === openKey);
   const rows = useWindowedRows(shown.length, ENTRY_ROW_HEIGHT, openIndex, ENTRY_EDITOR_HEIGHT);
 
-  const update = async (key: string, patch: Patch) => {
+  const update = async (key: string, patch: Patch, base?: EditBase) => {
     try {
-      const { entry } = await client.call({ type: 'readingList.update', key, patch });
+      const { entry } = await client.call({ type: 'readingList.update', key, patch, base });
       setEntries((now) => now?.map((e) => (e.key === key ? entry : e)) ?? null);
     } catch (failure) {
       fail(failure);
@@ -194,7 +200,7 @@ export function ReadingListView({ client }: { client: BackgroundClient }) {
                 entry={entry}
                 open={entry.key === openKey}
                 onToggle={() => setOpenKey((now) => (now === entry.key ? null : entry.key))}
-                onUpdate={(patch) => void update(entry.key, patch)}
+                onUpdate={(patch, base) => void update(entry.key, patch, base)}
                 onRemove={() => void remove(entry.key)}
               />
             ))}
@@ -205,8 +211,10 @@ export function ReadingListView({ client }: { client: BackgroundClient }) {
   );
 }
 
-function ReadingListRow({ entry, open, onToggle, onUpdate, onRemove }: { entry: ReadingListEntry; open: boolean; onToggle: () => void; onUpdate: (patch: Patch) => void; onRemove: () => void }) {
+function ReadingListRow({ entry, open, onToggle, onUpdate, onRemove }: { entry: ReadingListEntry; open: boolean; onToggle: () => void; onUpdate: (patch: Patch, base?: EditBase) => void; onRemove: () => void }) {
   const id = `entry-${entry.key.replace(/[^\w-]/g, '_')}`;
+  const note = useEditedField<HTMLTextAreaElement>(entry.note);
+  const tagsField = useEditedField<HTMLInputElement>(entry.tags.join(', '));
   const meta = [entry.authors[0] && (entry.authors.length > 1 ? `${entry.authors[0]} et al.` : entry.authors[0]), entry.arxivId && `arXiv:${entry.arxivId}`].filter(Boolean).join(' · ');
   return (
     <li class={open ? 'entry open' : 'entry'} data-key={entry.key} data-status={entry.status}>
@@ -240,15 +248,24 @@ function ReadingListRow({ entry, open, onToggle, onUpdate, onRemove }: { entry: 
         <div class="entry-fields" id={`${id}-editor`}>
           <label for={`${id}-note`}>{t('note')}</label>
           {/* Uncontrolled, so that saving one field never resets what is being typed in another. */}
-          <textarea id={`${id}-note`} class="note" defaultValue={entry.note} onBlur={(event) => event.currentTarget.value !== entry.note && onUpdate({ note: event.currentTarget.value })} />
+          <textarea
+            id={`${id}-note`}
+            class="note"
+            ref={note.ref}
+            defaultValue={entry.note}
+            onFocus={note.onFocus}
+            onBlur={(event) => event.currentTarget.value !== entry.note && onUpdate({ note: event.currentTarget.value }, { note: note.base() })}
+          />
           <label for={`${id}-tags`}>{t('tags')}</label>
           <input
             id={`${id}-tags`}
             class="tags"
+            ref={tagsField.ref}
             defaultValue={entry.tags.join(', ')}
+            onFocus={tagsField.onFocus}
             onBlur={(event) => {
-              const tags = event.currentTarget.value.split(/[,，]/).map((tag) => tag.trim()).filter(Boolean);
-              if (tags.join(',') !== entry.tags.join(',')) onUpdate({ tags });
+              const tags = splitTags(event.currentTarget.value);
+              if (tags.join(',') !== entry.tags.join(',')) onUpdate({ tags }, { tags: splitTags(tagsField.base()) });
             }}
           />
           <span class="muted">{t('savedOn', new Date(entry.savedAt).toLocaleDateString())}</span>

@@ -4,6 +4,7 @@ import { handleMessage } from '../../lib/messages';
 import { CompanionDatabase } from '../../lib/store/database';
 import { CompanionStore } from '../../lib/store/companion-store';
 import { registerContextMenu } from './context-menu';
+import { broadcastReadingListChanges } from './reading-list-changes';
 import { openSidePanelOn } from './side-panel';
 import { registerSaveCommand } from './save-command';
 import { registerTabBadge } from './tab-badge';
@@ -27,6 +28,7 @@ function main(): void {
   // unlimitedStorage already exempts the extension from eviction; persist() asks for the same where it is honoured.
   void navigator.storage?.persist?.().catch(() => false);
 
+  broadcastReadingListChanges(store);
   const refreshBadge = registerTabBadge(store);
   registerContextMenu(store, refreshBadge);
   registerSaveCommand(store, refreshBadge);

@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import type { CorpusPaper, LookupResult } from '../corpus';
 import { PageMetaSchema } from '../page/page-meta';
-import { ReadingListPatchSchema, SavePaperSchema, type ReadingListEntry } from '../reading-list/reading-list-entry';
+import { ReadingListEditBaseSchema, ReadingListPatchSchema, SavePaperSchema, type ReadingListEntry } from '../reading-list/reading-list-entry';
 import type { ImportBatchSummary } from '../store/import-store';
 import type { PageLookup } from '../store/paper-lookup';
 import type { ImportResult } from '../store/reading-list-store';
@@ -45,7 +45,8 @@ export const RequestSchema = v.variant('type', [
   // `limit`: only the most recently saved, for views that show a few (the popup's recent saves).
   v.object({ type: v.literal('readingList.list'), limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))) }),
   v.object({ type: v.literal('readingList.save'), paper: SavePaperSchema }),
-  v.object({ type: v.literal('readingList.update'), key, patch: ReadingListPatchSchema }),
+  // `base`: the note and tags the editor began from, so an edit on a stale copy is merged, not lost.
+  v.object({ type: v.literal('readingList.update'), key, patch: ReadingListPatchSchema, base: v.optional(ReadingListEditBaseSchema) }),
   v.object({ type: v.literal('readingList.remove'), key }),
   v.object({ type: v.literal('readingList.export'), format: v.picklist(['bibtex', 'markdown', 'json']) }),
   // 20 MB of JSON is some 50,000 entries: far more than a reading list, far less than a tab can choke on.

@@ -39,6 +39,17 @@ export const ReadingListPatchSchema = v.object({
 });
 export type ReadingListPatch = v.InferOutput<typeof ReadingListPatchSchema>;
 
+/**
+ * What an editor showed when the user began a change: the note and tags as they were then. With
+ * it, a change made in one window on top of an older copy is merged into what another window
+ * saved meanwhile, rather than overwriting it (issue 13, finding 7c).
+ */
+export const ReadingListEditBaseSchema = v.object({
+  note: v.optional(text(20_000)),
+  tags: v.optional(v.pipe(v.array(text(100)), v.maxLength(100))),
+});
+export type ReadingListEditBase = v.InferOutput<typeof ReadingListEditBaseSchema>;
+
 /** One saved paper. */
 export interface ReadingListEntry {
   /** See `readingListKey`: `arxiv:<id>` or `title:<normalised title>`. */

@@ -5,8 +5,10 @@ import { parseReadingListJson, toReadingListJson } from '../reading-list/export-
 import { toMarkdown } from '../reading-list/export-markdown';
 import { describeTime, mergeNoteTexts } from '../reading-list/merge-notes';
 import {
+  ReadingListEditBaseSchema,
   ReadingListPatchSchema,
   SavePaperSchema,
+  type ReadingListEditBase,
   type ReadingListEntry,
   type ReadingListPatch,
   type SavePaper,
@@ -53,7 +55,29 @@ const EXPORTS: Record<ExportFormat, { extension: string; mimeType: string; write
  * write leaves the list exactly as it was.
  */
 export class ReadingListStore {
+  private readonly listeners: ((keys: string[]) => void)[] = [];
+
   constructor(private readonly db: CompanionDatabase) {}
+
+  /**
+   * Calls `listener` with the keys of the entries a write changed, once it has committed: the
+   * background tells open panels to reload, and the sync and the backup take their turn.
+   */
+  onChange(listener: (keys: string[]) => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** Tells every listener about committed changes; a listener that throws does not stop the others. */
+  protected changed(keys: readonly string[]): void {
+    if (keys.length === 0) return;
+    for (const listener of this.listeners) {
+      try {
+        listener([...keys]);
+      } catch (error) {
+        console.error('[arxiv-digest] a reading-list listener failed:', error);
+      }
+    }
+  }
 
   /**
    * Every entry, most recently saved first.
@@ -84,7 +108,7 @@ export class ReadingListStore {
     const paper = parse(SavePaperSchema, input);
     const key = readingListKey(paper);
     if (!key) throw new StoreError('invalid', 'a saved paper needs an arXiv id or a title');
-    return this.write(async () => {
+    return this.write([key], async () => {
       const existing = await this.db.readingList.get(key);
       if (existing) {
         const merged: ReadingListEntry = {
@@ -117,15 +141,22 @@ export class ReadingListStore {
   }
 
   /**
-   * Changes an entry's status, note or tags.
+   * Changes an entry's status, note or tags. With `base`, the note and tags the editor began from,
+   * a change made on a copy that another window has changed since is merged into that window's
+   * change instead of overwriting it: both notes are kept (see `mergeNoteTexts`), and the tags
+   * this edit added or removed are added to or removed from the tags saved now.
    * @throws StoreError `not-found` when the entry was removed meanwhile.
    */
-  async update(key: string, patch: ReadingListPatch): Promise<ReadingListEntry> {
+  async update(key: string, patch: ReadingListPatch, base?: ReadingListEditBase): Promise<ReadingListEntry> {
     const changes = parse(ReadingListPatchSchema, patch);
-    return this.write(async () => {
+    const since = base ? parse(ReadingListEditBaseSchema, base) : {};
+    return this.write([key], async () => {
       const existing = await this.db.readingList.get(key);
       if (!existing) throw new StoreError('not-found', key);
-      const tags = changes.tags ? [...new Set(changes.tags)] : existing.tags;
+      if (changes.note !== undefined && since.note !== undefined && existing.note !== since.note) {
+        changes.note = mergeNoteTexts(existing.note, changes.note, 'from another window').note;
+      }
+      const tags = changes.tags ? mergeTags(existing.tags, changes.tags, since.tags) : existing.tags;
       const updated: ReadingListEntry = { ...existing, ...changes, tags, updatedAt: Date.now() };
       await this.db.readingList.put(updated);
       return updated;
@@ -134,7 +165,7 @@ export class ReadingListStore {
 
   /** Removes an entry; removing one that is not there is not an error. */
   async remove(key: string): Promise<void> {
-    await this.write(() => this.db.readingList.delete(key));
+    await this.write([key], () => this.db.readingList.delete(key));
   }
 
   /**
@@ -160,7 +191,10 @@ export class ReadingListStore {
   async importJson(text: string, now = Date.now()): Promise<ImportResult> {
     const file = parseReadingListJson(text, now);
     if (!file.ok) throw new StoreError('invalid', file.problems.join('; '));
-    return this.write(async () => {
+    // Filled in the transaction, read once it has committed: only the entries the file changed.
+    const changedKeys: string[] = [];
+    return this.write(changedKeys, async () => {
+      changedKeys.length = 0;
       const existing = await this.db.readingList.bulkGet(file.entries.map((entry) => entry.key));
       const result: ImportResult = { added: 0, updated: 0, unchanged: 0, conflicts: [] };
       const changed: ReadingListEntry[] = [];
@@ -174,17 +208,24 @@ export class ReadingListStore {
         if (merged !== current) changed.push(merged);
       });
       if (changed.length > 0) await this.db.readingList.bulkPut(changed);
+      changedKeys.push(...changed.map((entry) => entry.key));
       return result;
     });
   }
 
-  /** One read-write transaction; its failure, a full disk included, reaches the caller as a StoreError. */
-  private async write<T>(operation: () => Promise<T>): Promise<T> {
+  /**
+   * One read-write transaction; its failure, a full disk included, reaches the caller as a
+   * StoreError. Once it has committed, the listeners hear of `keys`.
+   */
+  private async write<T>(keys: readonly string[], operation: () => Promise<T>): Promise<T> {
+    let result: T;
     try {
-      return await this.db.transaction('rw', this.db.readingList, operation);
+      result = await this.db.transaction('rw', this.db.readingList, operation);
     } catch (error) {
       throw toStoreError(error);
     }
+    this.changed(keys);
+    return result;
   }
 }
 
@@ -225,6 +266,16 @@ function mergeEntries(current: ReadingListEntry, incoming: ReadingListEntry): { 
     merged.version === current.version;
   // updatedAt moves only with the content, so it stays the time of the change the status came from.
   return { entry: same ? current : { ...merged, updatedAt: Math.max(current.updatedAt, incoming.updatedAt) }, noteConflict: note.conflict };
+}
+
+/**
+ * The tags an edit leaves: its own, or, when it began from `base` and the saved tags have changed
+ * since, the saved tags with what this edit added and without what it removed.
+ */
+function mergeTags(saved: readonly string[], edited: readonly string[], base: readonly string[] | undefined): string[] {
+  if (!base || sameStrings(saved, base)) return [...new Set(edited)];
+  const removed = new Set(base.filter((tag) => !edited.includes(tag)));
+  return [...new Set([...saved.filter((tag) => !removed.has(tag)), ...edited.filter((tag) => !base.includes(tag))])];
 }
 
 function sameStrings(a: readonly string[], b: readonly string[]): boolean {

@@ -80,6 +80,41 @@ describe('ReadingListStore', () => {
     expect(await db.readingList.count()).toBe(0);
   });
 
+  // Issue 13, finding 7c: two side panels open on one list, each editing from what it showed.
+  it.each([
+    ['extends a note the other window left alone', { note: 'x' }, { note: 'x, mine' }, { note: 'x' }, { note: 'x, mine' }],
+    ['keeps both notes when the other window changed it meanwhile', { note: 'x, theirs' }, { note: 'x, mine' }, { note: 'x' }, { note: `x, theirs\n\n${noteConflictLine('from another window')}\nx, mine` }],
+    ['keeps the other window’s note when this edit only had less of it', { note: 'x, theirs' }, { note: 'x' }, { note: '' }, { note: 'x, theirs' }],
+    ['adds and removes its own tags, keeping the other window’s', { tags: ['a', 'b', 'theirs'] }, { tags: ['a', 'mine'] }, { tags: ['a', 'b'] }, { tags: ['a', 'theirs', 'mine'] }],
+    ['sets the tags it saw unchanged', { tags: ['a'] }, { tags: ['b'] }, { tags: ['a'] }, { tags: ['b'] }],
+    ['overwrites, as before, when no base is sent', { note: 'x, theirs' }, { note: 'x, mine' }, undefined, { note: 'x, mine' }],
+  ] as const)('an edit on a stale copy %s', async (_, saved, patch, base, expected) => {
+    await list.save(idAligner);
+    await list.update('arxiv:2404.15449', saved);
+    const entry = await list.update('arxiv:2404.15449', patch, base);
+    expect(entry).toMatchObject(expected);
+  });
+
+  it('loses no edit of two panels that both began from the same copy', async () => {
+    await list.save(idAligner);
+    const shown = (await list.get('arxiv:2404.15449'))!;
+    await list.update(shown.key, { note: 'first panel', tags: ['one'] }, { note: shown.note, tags: shown.tags });
+    const second = await list.update(shown.key, { note: 'second panel', tags: ['two'] }, { note: shown.note, tags: shown.tags });
+    expect(second.note).toMatch(/^first panel\n\n.*\nsecond panel$/);
+    expect(second.tags).toEqual(['one', 'two']);
+  });
+
+  it('tells its listeners which entries each committed write changed, and nothing of a failed one', async () => {
+    const heard: string[][] = [];
+    list.onChange((keys) => heard.push(keys));
+    await list.save(idAligner);
+    await list.update('arxiv:2404.15449', { status: 'done' });
+    await list.update('arxiv:0000.00000', { status: 'done' }).catch(() => undefined);
+    await list.importJson(fileOf(stored({ arxivId: '2403.04692', title: 'PixArt-Σ' }), { ...(await list.get('arxiv:2404.15449'))! }));
+    await list.remove('arxiv:2404.15449');
+    expect(heard).toEqual([['arxiv:2404.15449'], ['arxiv:2404.15449'], ['arxiv:2403.04692'], ['arxiv:2404.15449']]);
+  });
+
   it('refuses an unknown status', async () => {
     await list.save(idAligner);
     await expect(list.update('arxiv:2404.15449', { status: 'skimmed' as never })).rejects.toBeInstanceOf(StoreError);
