@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { readingListKey } from '../../../lib/reading-list/entry-key';
 import { toReadingListJson } from '../../../lib/reading-list/export-json';
 import { noteConflictLine } from '../../../lib/reading-list/merge-notes';
-import type { ReadingListEntry } from '../../../lib/reading-list/reading-list-entry';
+import type { ReadingListEditBase, ReadingListEntry, ReadingListPatch } from '../../../lib/reading-list/reading-list-entry';
 import { ReadingListStore } from '../../../lib/store/reading-list-store';
 import type { CompanionDatabase } from '../../../lib/store/database';
 import { StoreError } from '../../../lib/store/store-error';
@@ -88,7 +88,7 @@ describe('ReadingListStore', () => {
     ['adds and removes its own tags, keeping the other window’s', { tags: ['a', 'b', 'theirs'] }, { tags: ['a', 'mine'] }, { tags: ['a', 'b'] }, { tags: ['a', 'theirs', 'mine'] }],
     ['sets the tags it saw unchanged', { tags: ['a'] }, { tags: ['b'] }, { tags: ['a'] }, { tags: ['b'] }],
     ['overwrites, as before, when no base is sent', { note: 'x, theirs' }, { note: 'x, mine' }, undefined, { note: 'x, mine' }],
-  ] as const)('an edit on a stale copy %s', async (_, saved, patch, base, expected) => {
+  ] as [string, ReadingListPatch, ReadingListPatch, ReadingListEditBase | undefined, Partial<ReadingListEntry>][])('an edit on a stale copy %s', async (_, saved, patch, base, expected) => {
     await list.save(idAligner);
     await list.update('arxiv:2404.15449', saved);
     const entry = await list.update('arxiv:2404.15449', patch, base);
