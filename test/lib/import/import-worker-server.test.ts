@@ -45,8 +45,10 @@ const noRepairModel = (): Promise<RepairModel> => Promise.reject(new Error('the 
 describe('serveImports', () => {
   let db: CompanionDatabase;
   let scope: FakeScope;
-  beforeEach(() => {
+  beforeEach(async () => {
     db = fakeDatabase();
+    // An empty corpus, seeded whole: the importer waits for nothing and links to no taxonomy.
+    await db.meta.put({ key: 'corpus', hash: 'empty', complete: true, startedAt: 0, seededAt: 0, counts: { papers: 0, taxonomyNodes: 0, taxonomyEntries: 0, titles: 0 } });
     scope = new FakeScope();
     serveImports(scope, { store: new ImportStore(db), loadRepairModel: noRepairModel });
   });
