@@ -18,7 +18,8 @@ const ID_ALIGNER = { arxivId: '2404.15449', version: 1, title: 'ID-Aligner: Enha
 async function openReadingList(session: ExtensionSession): Promise<Page> {
   const panel = await openSidePanel(session);
   await panel.getByRole('tab', { name: 'Reading list' }).click();
-  await panel.locator('.entry[data-key="arxiv:2404.15449"]').waitFor();
+  await panel.locator('.entry[data-key="arxiv:2404.15449"] button.edit-toggle').click();
+  await panel.locator('.entry[data-key="arxiv:2404.15449"] textarea.note').waitFor();
   return panel;
 }
 
