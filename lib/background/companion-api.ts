@@ -20,7 +20,7 @@ export function companionApi(store: CompanionStore, hooks: CompanionHooks = {}):
     'paper.status': ({ arxivIds }) => store.papers.status(arxivIds),
     'search.query': ({ query, filters, limit }) => store.search.search(query, filters, limit),
     'taxonomy.node': ({ id }) => store.taxonomy.node(id),
-    'taxonomy.roots': () => store.taxonomy.roots(),
+    'taxonomy.tree': () => store.taxonomy.tree(),
     // The node is remembered first, so a panel that opens later still lands on it.
     'taxonomy.open': async ({ nodeId }, { tabId }) => {
       await store.settings.update({ pendingTaxonomyNode: nodeId });

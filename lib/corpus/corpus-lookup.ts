@@ -20,6 +20,8 @@ export interface TaxonomyPlacement {
   captions: string[];
   /** Labels of the nodes beside this method's node, in taxonomy order. */
   siblings: string[];
+  /** Their node ids, in the same order. */
+  siblingIds: string[];
 }
 
 /** What the corpus knows about one paper. */
@@ -106,6 +108,14 @@ export function taxonomyPlacement(
     title: entry.title,
     notes: entry.notes,
     captions: entry.captions,
-    siblings: siblingIds.filter((id) => id !== entry.nodeId).flatMap((id) => nodeById(id)?.label ?? []),
+    ...siblingsOf(siblingIds.filter((id) => id !== entry.nodeId), nodeById),
   };
+}
+
+function siblingsOf(ids: readonly string[], nodeById: (id: string) => Pick<CorpusTaxonomyNode, 'label'> | undefined): Pick<TaxonomyPlacement, 'siblings' | 'siblingIds'> {
+  const known = ids.flatMap((id) => {
+    const node = nodeById(id);
+    return node ? [{ id, label: node.label }] : [];
+  });
+  return { siblings: known.map((node) => node.label), siblingIds: known.map((node) => node.id) };
 }

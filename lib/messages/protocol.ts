@@ -13,7 +13,7 @@ import type { ImportResult } from '../store/reading-list-store';
 import type { SearchResultHit } from '../store/search-store';
 import { SettingsPatchSchema, type Settings } from '../store/settings-store';
 import type { StoreErrorCode } from '../store/store-error';
-import type { TaxonomyChildView, TaxonomyNodeView } from '../store/taxonomy-view';
+import type { TaxonomyNodeView, TaxonomyTreeNode } from '../store/taxonomy-view';
 
 // Pages are hostile: every string from one is bounded before it reaches the database.
 const pageText = (max: number) => v.pipe(v.string(), v.maxLength(max));
@@ -38,7 +38,7 @@ export const RequestSchema = v.variant('type', [
   v.object({ type: v.literal('paper.get'), arxivId: pageText(100) }),
   v.object({ type: v.literal('paper.status'), arxivIds: v.pipe(v.array(pageText(100)), v.maxLength(500)) }),
   v.object({ type: v.literal('taxonomy.node'), id: pageText(500) }),
-  v.object({ type: v.literal('taxonomy.roots') }),
+  v.object({ type: v.literal('taxonomy.tree') }),
   v.object({ type: v.literal('taxonomy.open'), nodeId: pageText(500) }),
   v.object({ type: v.literal('settings.get') }),
   v.object({ type: v.literal('settings.update'), patch: SettingsPatchSchema }),
@@ -80,7 +80,7 @@ export const REQUEST_SENDERS: { readonly [T in RequestType]: 'content-script' | 
   'readingList.save': 'content-script',
   'search.query': 'extension-page',
   'taxonomy.node': 'extension-page',
-  'taxonomy.roots': 'extension-page',
+  'taxonomy.tree': 'extension-page',
   'readingList.list': 'extension-page',
   'readingList.update': 'extension-page',
   'readingList.remove': 'extension-page',
@@ -91,7 +91,7 @@ export const REQUEST_SENDERS: { readonly [T in RequestType]: 'content-script' | 
   'imports.changed': 'extension-page',
 };
 
-export type { PageLookup, SearchResultHit, Settings, TaxonomyNodeView };
+export type { PageLookup, SearchResultHit, Settings, TaxonomyNodeView, TaxonomyTreeNode };
 
 /** The answer to each request type. */
 export interface ResponseMap {
@@ -101,8 +101,8 @@ export interface ResponseMap {
   /** Which of the ids have a digest, and which are saved: for markers on listing pages. */
   'paper.status': { digests: string[]; saved: string[] };
   'taxonomy.node': TaxonomyNodeView;
-  /** The top-level taxonomy areas, for the tree browser. */
-  'taxonomy.roots': { roots: TaxonomyChildView[] };
+  /** Every node of the taxonomy, in order, for the tree browser. */
+  'taxonomy.tree': { nodes: TaxonomyTreeNode[] };
   /** Whether the side panel could be opened on the node; when not, it opens there next time. */
   'taxonomy.open': { opened: boolean };
   'settings.get': Settings;

@@ -7,6 +7,9 @@ import { StoreError } from './store-error';
 /** A node's child, as the tree browser lists it. */
 export type TaxonomyChildView = { id: string; label: string; kind: StoredTaxonomyNode['kind']; subtreeEntryCount: number };
 
+/** A node of the whole tree, as the tree browser draws and filters it. */
+export type TaxonomyTreeNode = TaxonomyChildView & { parentId: string | null; childIds: string[]; entryCount: number };
+
 /** A taxonomy node with what the tree browser shows around it. */
 export interface TaxonomyNodeView {
   node: StoredTaxonomyNode;
@@ -54,11 +57,16 @@ export class TaxonomyView {
     });
   }
 
-  /** The top-level areas of the taxonomy, with their entry counts. */
-  roots(): Promise<{ roots: TaxonomyChildView[] }> {
+  /**
+   * Every node of the tree, in the taxonomy's order, without notes or papers: about a thousand
+   * small rows, so that the browser can draw any branch and filter the whole tree without asking again.
+   */
+  tree(): Promise<{ nodes: TaxonomyTreeNode[] }> {
     return this.corpus.call(async () => {
-      const roots = await this.db.taxonomyNodes.filter((node) => node.parentId === null).toArray();
-      return { roots: roots.sort((a, b) => a.line - b.line).map(childView) };
+      const nodes = await this.db.taxonomyNodes.toArray();
+      return {
+        nodes: nodes.sort((a, b) => a.line - b.line).map((node) => ({ ...childView(node), parentId: node.parentId, childIds: node.childIds, entryCount: node.entryIds.length })),
+      };
     });
   }
 }

@@ -29,7 +29,7 @@ function echoApi(): CompanionApi & { calls: unknown[] } {
     'readingList.remove': answer,
     'readingList.export': answer,
     'readingList.import': answer,
-    'taxonomy.roots': answer,
+    'taxonomy.tree': answer,
     'imports.list': answer,
     'imports.remove': answer,
     'imports.changed': answer,
@@ -56,7 +56,7 @@ describe('handleMessage', () => {
     [{ type: 'readingList.remove', key: 'arxiv:2404.15449' }, {}],
     [{ type: 'readingList.export', format: 'bibtex' }, {}],
     [{ type: 'readingList.import', text: '{}' }, {}],
-    [{ type: 'taxonomy.roots' }, {}],
+    [{ type: 'taxonomy.tree' }, {}],
   ])('dispatches %j with its defaults filled in', async (message, defaults) => {
     const api = echoApi();
     const reply = await handleMessage(api, message, me, OWN_ID);

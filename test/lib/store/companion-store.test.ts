@@ -31,6 +31,7 @@ describe('CompanionStore over the project corpus', () => {
     expect(lookup.digest?.summaryZh).toContain('身份保持');
     expect(lookup.placements.map((p) => p.path.at(-1))).toContain('ID-Aligner (image + text)');
     expect(lookup.placements[0]!.siblings.length).toBeGreaterThan(0);
+    expect(lookup.placements[0]!.siblingIds).toHaveLength(lookup.placements[0]!.siblings.length);
   });
 
   it('reads the citation_arxiv_id and citation_pdf_url meta tags of other sites', async () => {
@@ -101,6 +102,10 @@ describe('CompanionStore over the project corpus', () => {
     expect(root.children.length).toBeGreaterThan(0);
     expect(root.node.subtreeEntryCount).toBe(root.node.entryIds.length + root.children.reduce((n, c) => n + c.subtreeEntryCount, 0));
     await expect(store.taxonomy.node('no/such/node')).rejects.toMatchObject({ code: 'not-found' });
+    const { nodes } = await store.taxonomy.tree();
+    const byId = new Map(nodes.map((node) => [node.id, node]));
+    expect(byId.get(placement.nodeId)).toMatchObject({ label: view.node.label, parentId: view.node.parentId, childIds: view.node.childIds, entryCount: view.node.entryIds.length });
+    expect(nodes.filter((node) => node.parentId === null).map((node) => node.id)).toContain(view.ancestors[0]!.id);
   });
 
   it('searches with saved markers and the saved-only filter', async () => {
