@@ -148,6 +148,27 @@ export const MESSAGES = {
   showMoreNoAbstract: { en: 'Notes and provenance', zh_CN: '笔记与出处' },
   provenanceDaily: { en: 'ChatPaperFree daily digest, $1', zh_CN: 'ChatPaperFree 每日速览，$1' },
   provenanceWeekly: { en: 'Weekly overview “生成式论文概览”, $1', zh_CN: '每周《生成式论文概览》，$1' },
+  // Zotero (lib/zotero, components/zotero)
+  summaryLine: { en: 'One-line summary', zh_CN: '一句话总结' },
+  saveToZotero: { en: 'Save to Zotero', zh_CN: '保存到 Zotero' },
+  saveSelectedToZotero: { en: 'Save $1 to Zotero', zh_CN: '将 $1 篇保存到 Zotero' },
+  zoteroSaving: { en: 'Saving to Zotero…', zh_CN: '正在保存到 Zotero…' },
+  zoteroSaved: { en: 'Saved to Zotero, with the digest as a note.', zh_CN: '已保存到 Zotero，速览作为笔记附上。' },
+  zoteroSavedMany: { en: 'Saved $1 papers to Zotero, each with its digest as a note.', zh_CN: '已将 $1 篇论文保存到 Zotero，每篇附上速览笔记。' },
+  zoteroNotRunning: {
+    en: 'Zotero is not running, or its connector is switched off. Start Zotero desktop and try again, or take the citation instead:',
+    zh_CN: 'Zotero 没有运行，或其连接器已关闭。请启动 Zotero 桌面版后重试，或改用下面的引用：',
+  },
+  zoteroOutdatedZotero: { en: 'This Zotero is too old for the connector protocol (version 3): update Zotero desktop.', zh_CN: '此 Zotero 版本过旧，不支持连接器协议第 3 版：请更新 Zotero 桌面版。' },
+  zoteroOutdatedExtension: { en: 'Zotero speaks a newer connector protocol than this extension: update the extension.', zh_CN: 'Zotero 的连接器协议比本扩展新：请更新本扩展。' },
+  zoteroPermissionRefused: {
+    en: 'Saving to Zotero needs access to Zotero on this computer (127.0.0.1:23119). Nothing was sent. You can take the citation instead:',
+    zh_CN: '保存到 Zotero 需要访问本机的 Zotero（127.0.0.1:23119）。未发送任何内容。可改用下面的引用：',
+  },
+  zoteroFailed: { en: 'Zotero did not save it: $1', zh_CN: 'Zotero 未能保存：$1' },
+  copyBibtex: { en: 'Copy BibTeX', zh_CN: '复制 BibTeX' },
+  bibtexCopied: { en: 'BibTeX copied.', zh_CN: '已复制 BibTeX。' },
+  downloadRis: { en: 'Download RIS', zh_CN: '下载 RIS' },
 } as const satisfies Record<string, { en: string; zh_CN: string }>;
 
 export type MessageKey = keyof typeof MESSAGES;

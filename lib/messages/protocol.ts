@@ -48,7 +48,7 @@ export const RequestSchema = v.variant('type', [
   // `base`: the note and tags the editor began from, so an edit on a stale copy is merged, not lost.
   v.object({ type: v.literal('readingList.update'), key, patch: ReadingListPatchSchema, base: v.optional(ReadingListEditBaseSchema) }),
   v.object({ type: v.literal('readingList.remove'), key }),
-  v.object({ type: v.literal('readingList.export'), format: v.picklist(['bibtex', 'markdown', 'json']) }),
+  v.object({ type: v.literal('readingList.export'), format: v.picklist(['bibtex', 'ris', 'csl-json', 'markdown', 'json']) }),
   // 20 MB of JSON is some 50,000 entries: far more than a reading list, far less than a tab can choke on.
   v.object({ type: v.literal('readingList.import'), text: v.pipe(v.string(), v.maxLength(20_000_000)) }),
   v.object({ type: v.literal('imports.list') }),

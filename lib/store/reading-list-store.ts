@@ -1,9 +1,11 @@
 import * as v from 'valibot';
 import { readingListKey } from '../reading-list/entry-key';
 import { toBibtex } from '../reading-list/export-bibtex';
+import { toCslJson } from '../reading-list/export-csl';
 import { parseReadingListJson, toReadingListJson } from '../reading-list/export-json';
 import { toMarkdown } from '../reading-list/export-markdown';
 import { describeTime, mergeNoteTexts } from '../reading-list/merge-notes';
+import { toRis } from '../reading-list/export-ris';
 import {
   ReadingListEditBaseSchema,
   ReadingListPatchSchema,
@@ -23,7 +25,7 @@ export interface SaveResult {
 }
 
 /** The formats the reading list exports to. */
-export type ExportFormat = 'bibtex' | 'markdown' | 'json';
+export type ExportFormat = 'bibtex' | 'ris' | 'csl-json' | 'markdown' | 'json';
 
 /** An exported reading list: a file name to suggest, the file's MIME type and its text. */
 export interface ExportedFile {
@@ -45,6 +47,9 @@ export interface ImportResult {
 
 const EXPORTS: Record<ExportFormat, { extension: string; mimeType: string; write: (entries: ReadingListEntry[], now: Date) => string }> = {
   bibtex: { extension: 'bib', mimeType: 'application/x-bibtex', write: (entries) => toBibtex(entries) },
+  ris: { extension: 'ris', mimeType: 'application/x-research-info-systems', write: toRis },
+  // `.csl.json` tells it from the reading list's own JSON, which is the one that imports again.
+  'csl-json': { extension: 'csl.json', mimeType: 'application/vnd.citationstyles.csl+json', write: toCslJson },
   markdown: { extension: 'md', mimeType: 'text/markdown', write: (entries) => toMarkdown(entries) },
   json: { extension: 'json', mimeType: 'application/json', write: toReadingListJson },
 };

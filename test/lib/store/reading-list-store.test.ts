@@ -178,6 +178,8 @@ describe('ReadingListStore export and import', () => {
 
   it.each([
     ['bibtex', 'reading-list-2026-12-01.bib', 'application/x-bibtex', /^@misc\{maldacena1999large,\n/],
+    ['ris', 'reading-list-2026-12-01.ris', 'application/x-research-info-systems', /^TY {2}- UNPB\r\nTI {2}- The Large N/],
+    ['csl-json', 'reading-list-2026-12-01.csl.json', 'application/vnd.citationstyles.csl+json', /^\[\n {2}\{\n {4}"id": "maldacena1999large",/],
     ['markdown', 'reading-list-2026-12-01.md', 'text/markdown', /^# Reading list\n\n## To read \(1\)\n\n- \[The Large N/],
     ['json', 'reading-list-2026-12-01.json', 'application/json', /^\{\n {2}"format": "arxiv-digest-companion\/reading-list",\n {2}"version": 1,\n {2}"exportedAt": "2026-12-01T/],
   ] as const)('exports as %s, most recently saved first, named by the day', async (format, filename, mimeType, start) => {
