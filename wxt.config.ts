@@ -6,6 +6,7 @@ import { SAVE_PAPER_COMMAND } from './lib/background/commands';
 import { localeMessagesJson } from './lib/i18n/ui-strings';
 import { splitKatexCss } from './lib/latex/katex-css';
 import { CONTENT_SCRIPT_MATCHES } from './lib/sites/paper-sites';
+import { ZOTERO_ORIGIN_PATTERN } from './lib/zotero/connector-client';
 
 const KATEX_DIST = join(import.meta.dirname, 'node_modules', 'katex', 'dist');
 
@@ -34,6 +35,9 @@ export default defineConfig({
     action: { default_title: '__MSG_extensionName__' },
     // MV2 builds move these into permissions.
     host_permissions: CONTENT_SCRIPT_MATCHES,
+    // Zotero desktop's connector on this computer, for *Save to Zotero*: optional, asked for on the first save,
+    // so nobody who never uses Zotero grants it. MV2 (Firefox) lists optional origins among optional_permissions.
+    ...(browser === 'firefox' ? { optional_permissions: [ZOTERO_ORIGIN_PATTERN] } : { optional_host_permissions: [ZOTERO_ORIGIN_PATTERN] }),
     // The card's KaTeX stylesheet and fonts are loaded by the page's renderer, so it must be allowed to read them.
     web_accessible_resources: [{ resources: ['katex/*'], matches: CONTENT_SCRIPT_MATCHES }],
     ...(browser === 'firefox' && {

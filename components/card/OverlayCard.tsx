@@ -50,5 +50,10 @@ export function OverlayCard({
   const save = useSavePaper(client, lookup, page, 'card');
   const openNode = (nodeId: string) => void client.call({ type: 'taxonomy.open', nodeId }).catch(() => {});
 
-  return <PaperCard lookup={lookup} collapsed={collapsed} floating={floating} pageShowsAbstract={pageShowsAbstract} actions={{ save, openNode, setCollapsed: changeCollapsed }} />;
+  const arxivId = lookup.arxivId;
+  const saveToZotero = arxivId ? () => client.call({ type: 'zoteroPaper.save', arxivId }) : undefined;
+
+  return (
+    <PaperCard lookup={lookup} collapsed={collapsed} floating={floating} pageShowsAbstract={pageShowsAbstract} actions={{ save, openNode, setCollapsed: changeCollapsed, saveToZotero }} />
+  );
 }

@@ -6,12 +6,16 @@ import { MarkedText } from '../digest/MarkedText';
 import { Placements } from '../digest/Placements';
 import { t } from '../i18n';
 import { SaveButton } from './SaveButton';
+import type { ZoteroSaveAnswer } from '../../lib/zotero/save-papers';
+import { SaveToZoteroButton } from '../zotero/SaveToZoteroButton';
 
 /** What the card can ask of the extension. */
 export interface PaperCardActions {
   save(): Promise<void>;
   openNode(nodeId: string): void;
   setCollapsed(collapsed: boolean): void;
+  /** Saves the paper to Zotero desktop; absent for a paper without an arXiv id. */
+  saveToZotero?(): Promise<ZoteroSaveAnswer>;
 }
 
 /**
@@ -71,6 +75,7 @@ export function PaperCard({
             <Placements placements={placements} onOpenNode={actions.openNode} />
           </section>
         )}
+        {actions.saveToZotero && <SaveToZoteroButton save={actions.saveToZotero} />}
         <details>
           <summary>{pageShowsAbstract ? t('showMoreNoAbstract') : t('showMore')}</summary>
           <DigestDetails paper={digest} placements={placements} showAbstract={!pageShowsAbstract} />

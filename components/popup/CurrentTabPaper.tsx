@@ -5,6 +5,7 @@ import type { PageLookup } from '../../lib/messages/protocol';
 import { SaveButton } from '../card/SaveButton';
 import { useSavePaper } from '../card/use-save-paper';
 import { t } from '../i18n';
+import { SaveToZoteroButton } from '../zotero/SaveToZoteroButton';
 import type { ActiveTab } from './PopupApp';
 
 /** The paper in the current tab, with its Save button, when the corpus knows it. */
@@ -36,6 +37,7 @@ function KnownPaper({ client, lookup, tab }: { client: BackgroundClient; lookup:
       )}
       {lookup.placements[0] && <p class="result-path">{lookup.placements[0].path.join(' › ')}</p>}
       <SaveButton saved={lookup.saved} onSave={save} />
+      {lookup.savedKey && (lookup.arxivId || lookup.saved) && <SaveToZoteroButton save={() => client.call({ type: 'zotero.save', keys: [lookup.savedKey!] })} />}
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { DigestDetails } from '../digest/DigestDetails';
 import { DigestSummary } from '../digest/DigestSummary';
 import { Placements } from '../digest/Placements';
 import { t } from '../i18n';
+import { SaveToZoteroButton } from '../zotero/SaveToZoteroButton';
 
 /**
  * The full digest of the paper in the active tab, following the user from tab to tab. PDF tabs
@@ -69,6 +70,7 @@ export function ActiveTabPaper({ client, onOpenNode }: { client: BackgroundClien
         </>
       )}
       <SaveButton key={lookup.savedKey} saved={lookup.saved} onSave={save} />
+      {lookup.savedKey && (lookup.arxivId || lookup.saved) && <SaveToZoteroButton key={`zotero-${lookup.savedKey}`} save={() => client.call({ type: 'zotero.save', keys: [lookup.savedKey!] })} />}
       <DigestDetails paper={digest} placements={placements} />
     </article>
   );

@@ -1,11 +1,13 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { BackgroundClient } from '../../lib/messages/background-client';
 import { arrangeEntries, prepareTextFilter, type ReadingListSort } from '../../lib/reading-list/arrange-entries';
+import type { ZoteroSaveAnswer } from '../../lib/zotero/save-papers';
 import { READING_STATUSES, type ReadingListEntry, type ReadingStatus } from '../../lib/reading-list/reading-list-entry';
 import { errorText } from '../client';
 import { t } from '../i18n';
 import { openResult } from '../search/open-result';
 import { useEditedField, useReadingListChanges } from './use-reading-list-edits';
+import { SaveToZoteroButton } from '../zotero/SaveToZoteroButton';
 import { useWindowedRows } from './use-windowed-rows';
 
 const STATUS_LABEL: Record<ReadingStatus, () => string> = {
@@ -95,7 +97,7 @@ export function ReadingListView({ client }: { client: BackgroundClient }) {
       fail(failure);
     }
   };
-  const exportAs = async (format: 'bibtex' | 'markdown' | 'json') => {
+  const exportAs = async (format: 'bibtex' | 'ris' | 'csl-json' | 'markdown' | 'json') => {
     try {
       const file = await client.call({ type: 'readingList.export', format });
       const url = URL.createObjectURL(new Blob([file.text], { type: file.mimeType }));
@@ -166,6 +168,12 @@ export function ReadingListView({ client }: { client: BackgroundClient }) {
         <button type="button" onClick={() => void exportAs('bibtex')}>
           BibTeX
         </button>
+        <button type="button" onClick={() => void exportAs('ris')}>
+          RIS
+        </button>
+        <button type="button" onClick={() => void exportAs('csl-json')}>
+          CSL-JSON
+        </button>
         <button type="button" onClick={() => void exportAs('markdown')}>
           Markdown
         </button>
@@ -177,6 +185,10 @@ export function ReadingListView({ client }: { client: BackgroundClient }) {
           <input type="file" class="visually-hidden" accept="application/json,.json" onChange={(event) => void importFile(event.currentTarget.files?.[0])} />
         </label>
       </div>
+      {shown.length > 0 && (
+        // Every entry the filters show: filter by text, status or tag to choose which go to Zotero.
+        <SaveToZoteroButton key={`${sort}|${status}|${tag}|${text}|${shown.length}`} label={t('saveSelectedToZotero', String(Math.min(shown.length, 500)))} save={() => client.call({ type: 'zotero.save', keys: shown.slice(0, 500).map((entry) => entry.key) })} />
+      )}
       {message && (
         <p class={message.error ? 'error' : 'notice'} role={message.error ? 'alert' : 'status'}>
           {message.text}
@@ -202,6 +214,7 @@ export function ReadingListView({ client }: { client: BackgroundClient }) {
                 onToggle={() => setOpenKey((now) => (now === entry.key ? null : entry.key))}
                 onUpdate={(patch, base) => void update(entry.key, patch, base)}
                 onRemove={() => void remove(entry.key)}
+                onZotero={() => client.call({ type: 'zotero.save', keys: [entry.key] })}
               />
             ))}
           </ul>
@@ -211,7 +224,7 @@ export function ReadingListView({ client }: { client: BackgroundClient }) {
   );
 }
 
-function ReadingListRow({ entry, open, onToggle, onUpdate, onRemove }: { entry: ReadingListEntry; open: boolean; onToggle: () => void; onUpdate: (patch: Patch, base?: EditBase) => void; onRemove: () => void }) {
+function ReadingListRow({ entry, open, onToggle, onUpdate, onRemove, onZotero }: { entry: ReadingListEntry; open: boolean; onToggle: () => void; onUpdate: (patch: Patch, base?: EditBase) => void; onRemove: () => void; onZotero: () => Promise<ZoteroSaveAnswer> }) {
   const id = `entry-${entry.key.replace(/[^\w-]/g, '_')}`;
   const note = useEditedField<HTMLTextAreaElement>(entry.note);
   const tagsField = useEditedField<HTMLInputElement>(entry.tags.join(', '));
@@ -272,6 +285,7 @@ function ReadingListRow({ entry, open, onToggle, onUpdate, onRemove }: { entry: 
           <button type="button" class="remove" onClick={onRemove}>
             {t('remove')}
           </button>
+          <SaveToZoteroButton save={onZotero} />
         </div>
       )}
     </li>

@@ -8,6 +8,7 @@ import { broadcastReadingListChanges } from './reading-list-changes';
 import { openSidePanelOn } from './side-panel';
 import { registerSaveCommand } from './save-command';
 import { registerTabBadge } from './tab-badge';
+import { sendToZotero } from './zotero';
 
 function main(): void {
   const store = new CompanionStore(
@@ -17,7 +18,7 @@ function main(): void {
       load: async () => (await fetch(browser.runtime.getURL('/corpus.json'))).json(),
     },
   );
-  const api = companionApi(store, { openSidePanel: openSidePanelOn });
+  const api = companionApi(store, { openSidePanel: openSidePanelOn, sendToZotero });
 
   // Registered synchronously, so a message that wakes the worker finds its listener.
   browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => handleMessage(api, message, sender, browser.runtime.id));

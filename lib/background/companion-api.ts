@@ -1,11 +1,14 @@
 import type { CompanionApi } from '../messages/protocol';
 import type { CompanionStore } from '../store/companion-store';
 import { withReopen } from '../store/database';
+import { saveZoteroPapers, type ZoteroSender } from '../zotero/save-papers';
 
 /** What the API needs of the browser. */
 export interface CompanionHooks {
   /** Opens the side panel in a tab on a taxonomy node; false when the browser would not (no user gesture). */
   openSidePanel?: (tabId: number | undefined, nodeId: string) => Promise<boolean>;
+  /** Hands items to Zotero desktop; without it, Zotero counts as not running. */
+  sendToZotero?: ZoteroSender;
 }
 
 /**
@@ -14,6 +17,7 @@ export interface CompanionHooks {
  * connection (see `withReopen`).
  */
 export function companionApi(store: CompanionStore, hooks: CompanionHooks = {}): CompanionApi {
+  const sendToZotero: ZoteroSender = hooks.sendToZotero ?? (async () => ({ status: 'not-running' }));
   const api: CompanionApi = {
     'page.lookup': (request) => store.papers.page(request),
     'paper.get': ({ arxivId }) => store.papers.paper(arxivId),
@@ -34,6 +38,8 @@ export function companionApi(store: CompanionStore, hooks: CompanionHooks = {}):
     'readingList.remove': async ({ key }) => (await store.readingList.remove(key), { removed: true as const }),
     'readingList.export': ({ format }) => store.readingList.exportAs(format),
     'readingList.import': ({ text }) => store.readingList.importJson(text),
+    'zotero.save': ({ keys }) => saveZoteroPapers(store, keys, sendToZotero),
+    'zoteroPaper.save': ({ arxivId }) => saveZoteroPapers(store, [`arxiv:${arxivId}`], sendToZotero),
     'imports.list': async () => ({ batches: await store.imports.batches() }),
     'imports.remove': ({ batchId }) => store.removeImport(batchId),
     'imports.changed': async () => (store.importsChanged(), { ok: true as const }),

@@ -165,6 +165,10 @@ export const MESSAGES = {
     en: 'Saving to Zotero needs access to Zotero on this computer (127.0.0.1:23119). Nothing was sent. You can take the citation instead:',
     zh_CN: '保存到 Zotero 需要访问本机的 Zotero（127.0.0.1:23119）。未发送任何内容。可改用下面的引用：',
   },
+  zoteroPermissionElsewhere: {
+    en: 'The extension may not reach Zotero on this computer yet: use Save to Zotero once in the toolbar popup or the side panel to allow it. Meanwhile, the citation:',
+    zh_CN: '扩展尚未获准访问本机的 Zotero：请先在工具栏弹窗或侧边栏中使用一次“保存到 Zotero”以授权。现在可改用下面的引用：',
+  },
   zoteroFailed: { en: 'Zotero did not save it: $1', zh_CN: 'Zotero 未能保存：$1' },
   copyBibtex: { en: 'Copy BibTeX', zh_CN: '复制 BibTeX' },
   bibtexCopied: { en: 'BibTeX copied.', zh_CN: '已复制 BibTeX。' },

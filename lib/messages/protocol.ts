@@ -14,6 +14,7 @@ import type { SearchResultHit } from '../store/search-store';
 import { SettingsPatchSchema, type Settings } from '../store/settings-store';
 import type { StoreErrorCode } from '../store/store-error';
 import type { TaxonomyNodeView, TaxonomyTreeNode } from '../store/taxonomy-view';
+import type { ZoteroSaveAnswer } from '../zotero/save-papers';
 
 // Pages are hostile: every string from one is bounded before it reaches the database.
 const pageText = (max: number) => v.pipe(v.string(), v.maxLength(max));
@@ -51,6 +52,9 @@ export const RequestSchema = v.variant('type', [
   v.object({ type: v.literal('readingList.export'), format: v.picklist(['bibtex', 'ris', 'csl-json', 'markdown', 'json']) }),
   // 20 MB of JSON is some 50,000 entries: far more than a reading list, far less than a tab can choke on.
   v.object({ type: v.literal('readingList.import'), text: v.pipe(v.string(), v.maxLength(20_000_000)) }),
+  // Reading-list keys (`arxiv:<id>` for a paper not saved); 500 is the most a list view selects at once.
+  v.object({ type: v.literal('zotero.save'), keys: v.pipe(v.array(key), v.minLength(1), v.maxLength(500)) }),
+  v.object({ type: v.literal('zoteroPaper.save'), arxivId: pageText(100) }),
   v.object({ type: v.literal('imports.list') }),
   v.object({ type: v.literal('imports.remove'), batchId: pageText(100) }),
   // The options page's import worker wrote or removed imported digests: caches over them are stale.
@@ -78,6 +82,9 @@ export const REQUEST_SENDERS: { readonly [T in RequestType]: 'content-script' | 
   'settings.get': 'content-script',
   'settings.update': 'content-script',
   'readingList.save': 'content-script',
+  // The card saves its own paper; what a page can make it send is one paper it names, as with saving.
+  'zoteroPaper.save': 'content-script',
+  'zotero.save': 'extension-page',
   'search.query': 'extension-page',
   'taxonomy.node': 'extension-page',
   'taxonomy.tree': 'extension-page',
@@ -116,6 +123,9 @@ export interface ResponseMap {
   /** How an import merged: entries added, entries that existed and gained data, entries already the same, notes kept twice. */
   'readingList.import': ImportResult;
   /** Every import of digest files, newest first, with its per-file report. */
+  /** Saved to Zotero, or why not, with the papers' BibTeX and RIS to offer instead. */
+  'zotero.save': ZoteroSaveAnswer;
+  'zoteroPaper.save': ZoteroSaveAnswer;
   'imports.list': { batches: ImportBatchSummary[] };
   /** How many imported digests went with the import. */
   'imports.remove': { papers: number };

@@ -38,6 +38,13 @@ describe('the manifest per browser (wxt.config.ts)', () => {
     }
   });
 
+  it('asks for Zotero desktop’s connector only as an optional permission, in each browser’s key', async () => {
+    const chrome = await manifestFor('chrome', 3);
+    const firefox = await manifestFor('firefox', 2);
+    expect([chrome.optional_host_permissions, chrome.optional_permissions]).toEqual([['http://127.0.0.1:23119/*'], undefined]);
+    expect([firefox.optional_permissions, firefox.optional_host_permissions]).toEqual([['http://127.0.0.1:23119/*'], undefined]);
+  });
+
   it('gives Firefox an add-on id, a minimum version and a data-collection declaration, and Chrome none of them', async () => {
     expect((await manifestFor('firefox', 2)).browser_specific_settings).toEqual({
       gecko: { id: 'arxiv-digest-companion@example.org', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },

@@ -33,6 +33,8 @@ function echoApi(): CompanionApi & { calls: unknown[] } {
     'imports.list': answer,
     'imports.remove': answer,
     'imports.changed': answer,
+    'zotero.save': answer,
+    'zoteroPaper.save': answer,
   };
 }
 
@@ -57,6 +59,8 @@ describe('handleMessage', () => {
     [{ type: 'readingList.export', format: 'bibtex' }, {}],
     [{ type: 'readingList.import', text: '{}' }, {}],
     [{ type: 'taxonomy.tree' }, {}],
+    [{ type: 'zotero.save', keys: ['arxiv:2404.15449', 'title:dreambooth'] }, {}],
+    [{ type: 'zoteroPaper.save', arxivId: '2404.15449' }, {}],
   ])('dispatches %j with its defaults filled in', async (message, defaults) => {
     const api = echoApi();
     const reply = await handleMessage(api, message, me, OWN_ID);
@@ -76,6 +80,8 @@ describe('handleMessage', () => {
     ['an unknown setting value', { type: 'settings.update', patch: { cardCollapsed: 'yes' } }],
     ['too many ids', { type: 'paper.status', arxivIds: Array.from({ length: 501 }, () => '2404.15449') }],
     ['an unknown export format', { type: 'readingList.export', format: 'docx' }],
+    ['a Zotero save of nothing', { type: 'zotero.save', keys: [] }],
+    ['a Zotero save of more than a list view selects', { type: 'zotero.save', keys: Array.from({ length: 501 }, (_, i) => `arxiv:2404.${i}`) }],
     ['a hostile save', { type: 'readingList.save', paper: { arxivId: '<script>', title: 'x', source: 'card' } }],
   ])('answers %s with a bad-message error, without calling the API', async (_, message) => {
     const api = echoApi();
