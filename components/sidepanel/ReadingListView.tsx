@@ -25,7 +25,7 @@ const SORTS: { id: ReadingListSort; label: () => string }[] = [
 
 /** Heights in CSS pixels of a row, and of a row opened for editing (see `.entry` in ui.css). */
 const ENTRY_ROW_HEIGHT = 66;
-const ENTRY_EDITOR_HEIGHT = 150;
+const ENTRY_EDITOR_HEIGHT = 184;
 
 // What the first paint asks for: a screenful and more, read from the end of the savedAt index.
 const FIRST_PAINT_ENTRIES = 40;

@@ -31,7 +31,9 @@ export async function mountOverlay(ctx: ContentScriptContext): Promise<void> {
   });
   let remove = await showAndReport(ctx, client);
   // Hugging Face and alphaXiv are single-page apps: a new paper comes without a new document.
-  ctx.addEventListener(window, 'wxt:locationchange', async () => {
+  ctx.addEventListener(window, 'wxt:locationchange', async (event) => {
+    // A download from the card (its RIS file, a blob: URL) is a navigation too, but not to another page.
+    if (!/^https?:$/.test(event.newUrl.protocol)) return;
     remove?.();
     remove = await showAndReport(ctx, client);
   });

@@ -1,4 +1,7 @@
+import { ARXIV_ID, oneLine, paperYear } from './citation-fields';
 import type { ReadingListEntry } from './reading-list-entry';
+
+export { paperYear };
 
 /** What the caller may know about a paper that a reading-list entry does not record. */
 export interface BibtexOptions {
@@ -60,23 +63,6 @@ export function citationKeys(entries: readonly ReadingListEntry[]): Map<string, 
   return keys;
 }
 
-/**
- * The year of a paper: arXiv ids begin with the year and month of submission (new style `YYMM.`,
- * old style `archive/YYMM…`, used from 1991 to March 2007); a paper without an id gets the year
- * it was saved.
- */
-export function paperYear(entry: Pick<ReadingListEntry, 'arxivId' | 'savedAt'>): number {
-  const id = entry.arxivId ?? '';
-  const fresh = /^(\d{2})\d{2}\.\d+$/.exec(id);
-  if (fresh) return 2000 + Number(fresh[1]);
-  const old = /\/(\d{2})\d{5}$/.exec(id);
-  if (old) return Number(old[1]) >= 91 ? 1900 + Number(old[1]) : 2000 + Number(old[1]);
-  return new Date(entry.savedAt).getUTCFullYear();
-}
-
-// The shape the store admits (see `SavePaperSchema`); anything else is not written unescaped.
-const ARXIV_ID = /^(?:\d{4}\.\d{4,5}|[a-z]+(?:-[a-z]+)*\/\d{7})$/;
-
 function bibtexEntry(entry: ReadingListEntry, key: string, options: BibtexOptions): string {
   const arxivId = entry.arxivId && ARXIV_ID.test(entry.arxivId) ? entry.arxivId : null;
   const fields: [string, string][] = [['title', `{${escapeLatex(entry.title)}}`]];
@@ -136,11 +122,6 @@ function escapeLatex(text: string): string {
 function protectName(name: string): string {
   const escaped = escapeLatex(name);
   return name.includes(',') || /(^|\s)and(\s|$)/i.test(name) || /^others$/i.test(name) ? `{${escaped}}` : escaped;
-}
-
-// Control characters are not text, and a line break would only be a space to BibTeX.
-function oneLine(text: string): string {
-  return text.replace(/[\p{Cc}\s]+/gu, ' ').trim();
 }
 
 /** A saved URL fit for a verbatim field: http(s) only, and nothing that would unbalance its braces. */

@@ -1,4 +1,4 @@
-import { citationFields } from './citation-fields';
+import { citationFields, oneLine } from './citation-fields';
 import { splitPersonName } from './person-name';
 import type { ReadingListEntry } from './reading-list-entry';
 
@@ -37,8 +37,4 @@ function risRecord(entry: ReadingListEntry): string {
     .filter(([tag, value]) => tag === 'ER' || value !== '')
     .map(([tag, value]) => `${tag}  - ${value}`.trimEnd() + '\r\n')
     .join('');
-}
-
-function oneLine(text: string): string {
-  return text.replace(/[\p{Cc}\s]+/gu, ' ').trim();
 }

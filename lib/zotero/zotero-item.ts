@@ -1,6 +1,6 @@
 import type { CorpusPaper, TaxonomyPlacement } from '../corpus';
 import { MESSAGES } from '../i18n/ui-strings';
-import { citationFields } from '../reading-list/citation-fields';
+import { citationFields, oneLine } from '../reading-list/citation-fields';
 import { splitPersonName } from '../reading-list/person-name';
 import type { ReadingListEntry } from '../reading-list/reading-list-entry';
 
@@ -132,8 +132,4 @@ const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
 // Quotes matter only inside attributes, and the one attribute written (href) is double-quoted.
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (c) => HTML_ESCAPES[c]!);
-}
-
-function oneLine(text: string): string {
-  return text.replace(/[\p{Cc}\s]+/gu, ' ').trim();
 }
