@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { routeFixtures } from './fixtures/fixture-pages';
 import { openSidePanel } from './support/extension-pages';
-import { launchExtension, type ExtensionSession } from './support/launch-extension';
+import { EXTENSION_DIR, launchExtension, type ExtensionSession } from './support/launch-extension';
 import { clickInCard, openPaperPage } from './support/overlay-page';
 import { startFakeZotero, type FakeZotero } from '../support/zotero-connector-server';
 
@@ -51,6 +52,16 @@ describe('Save to Zotero', () => {
     expect(ris).toContain('DO  - 10.48550/arXiv.2404.15449\r\n');
     // The download left the card as it was.
     expect(await tab.locator('arxiv-digest-card .zotero [role="alert"]').count()).toBe(1);
+  });
+
+  it.each([
+    ['the connector client', '/connector/saveItems'],
+    ['the Zotero note builder', 'data-schema-version'],
+    ['the RIS writer', 'UNPB'],
+    ['the name parser', 'non-dropping-particle'],
+  ])('keeps %s in the background and out of the content script: the card only asks', (_, marker) => {
+    expect(readFileSync(join(EXTENSION_DIR, 'background.js'), 'utf8')).toContain(marker);
+    expect(readFileSync(join(EXTENSION_DIR, 'content-scripts', 'content.js'), 'utf8')).not.toContain(marker);
   });
 
   it('in the side panel, asks the browser for access in the click itself, and sends nothing while it is not given', async () => {
