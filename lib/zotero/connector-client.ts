@@ -1,7 +1,7 @@
 import type { ZoteroConnectorItem } from './zotero-item';
 
 /** Where Zotero desktop's connector server listens (its `httpServer.port` preference, 23119 unless changed). */
-export const ZOTERO_CONNECTOR_URL = 'http://127.0.0.1:23119';
+const ZOTERO_CONNECTOR_URL = 'http://127.0.0.1:23119';
 /** The match pattern of the optional host permission that lets the extension reach it. */
 export const ZOTERO_ORIGIN_PATTERN = 'http://127.0.0.1:23119/*';
 /** The connector protocol this client speaks (Zotero 5.0.? onwards, and Zotero 7). */
@@ -24,7 +24,7 @@ export interface ConnectorClientOptions {
   /** The page the items came from, for Zotero's "retrieved from" (the connector's `uri`). */
   uri: string;
   baseUrl?: string;
-  /** How long to wait for each answer; a connector that does not answer in time counts as not running. */
+  /** How long to wait for the ping; a connector that does not answer in time counts as not running. */
   timeoutMs?: number;
 }
 
@@ -43,12 +43,15 @@ const SESSION_TRIES = 3;
  */
 export async function saveToZotero(items: readonly ZoteroConnectorItem[], options: ConnectorClientOptions): Promise<ZoteroSaveOutcome> {
   const base = options.baseUrl ?? ZOTERO_CONNECTOR_URL;
-  const request = (path: string, init: RequestInit = {}) =>
-    options.fetch(`${base}${path}`, { ...init, headers: { ...HEADERS, ...init.headers }, signal: AbortSignal.timeout(options.timeoutMs ?? 5000), credentials: 'omit' });
+  const timeoutMs = options.timeoutMs ?? 5000;
+  const request = (path: string, init: RequestInit, waitMs: number) =>
+    options.fetch(`${base}${path}`, { ...init, headers: { ...HEADERS, ...init.headers }, signal: AbortSignal.timeout(waitMs), credentials: 'omit' });
+  // Zotero writes each item and its note in its own transaction: a long list takes a while.
+  const saveWaitMs = timeoutMs + items.length * 250;
 
   let ping: Response;
   try {
-    ping = await request('/connector/ping');
+    ping = await request('/connector/ping', {}, timeoutMs);
   } catch {
     return { status: 'not-running' };
   }
@@ -60,11 +63,8 @@ export async function saveToZotero(items: readonly ZoteroConnectorItem[], option
   for (let attempt = 0; attempt < SESSION_TRIES; attempt++) {
     let response: Response;
     try {
-      response = await request('/connector/saveItems', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ items, sessionID: options.newSessionId(), uri: options.uri }),
-      });
+      const body = JSON.stringify({ items, sessionID: options.newSessionId(), uri: options.uri });
+      response = await request('/connector/saveItems', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body }, saveWaitMs);
     } catch (error) {
       // It answered the ping a moment ago: a save that times out may still land, so say so.
       return { status: 'failed', message: error instanceof Error && error.name === 'TimeoutError' ? 'Zotero did not answer in time; check whether the item arrived' : 'the connection to Zotero broke off' };

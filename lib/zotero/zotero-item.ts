@@ -5,7 +5,7 @@ import { splitPersonName } from '../reading-list/person-name';
 import type { ReadingListEntry } from '../reading-list/reading-list-entry';
 
 /** A creator as Zotero's item JSON has it: first/last, or one field (`fieldMode` 1) for a name that is not split. */
-export type ZoteroCreator = { creatorType: 'author'; firstName: string; lastName: string } | { creatorType: 'author'; name: string };
+type ZoteroCreator = { creatorType: 'author'; firstName: string; lastName: string } | { creatorType: 'author'; name: string };
 
 /**
  * One item as the connector's `/connector/saveItems` takes it: the translator item format, which
