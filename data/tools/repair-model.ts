@@ -6,12 +6,27 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { looksLikeMojibake, trainRepairModel, type RepairModel, type TrainRepairModelInput } from '../../lib/mojibake';
+import { looksLikeMojibake, trainRepairModel, type RepairModel, type RepairOptions, type TrainRepairModelInput } from '../../lib/mojibake';
 import type { SourceDocument } from '../../lib/corpus';
 
 /** The texts of the sources that are not mojibake: the character n-grams are learnt from them. */
 export function cleanTrainingTexts(sources: readonly SourceDocument[]): string[] {
   return sources.filter((source) => !looksLikeMojibake(source.text)).map((source) => source.text);
+}
+
+/**
+ * TypeScript's Chinese (zh-cn) compiler messages: about 2,100 sentences, 35,000 Han characters of
+ * plain technical prose ("在…中", "与…不兼容", "不能…"), from a package the project pins anyway.
+ * The seeds are small, and one of them (004) is notes in a different register; these sentences
+ * add ordinary written grammar around the function words the repair confuses most.
+ */
+export function readTypescriptChineseMessages(projectRoot: string): string {
+  const require = createRequire(join(projectRoot, 'package.json'));
+  const file = join(require.resolve('typescript/package.json'), '..', 'lib', 'zh-cn', 'diagnosticMessages.generated.json');
+  const messages = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+  return Object.values(messages)
+    .filter((message) => /\p{Script=Han}/u.test(message))
+    .join('\n');
 }
 
 /** jieba's word-frequency dictionary (`word freq pos` per line), shipped inside `@node-rs/jieba`. */
@@ -25,7 +40,11 @@ export function readJiebaDictionary(projectRoot: string): string {
  * @param overrides Replace parts of the training input (tests train on less).
  */
 export function loadRepairModel(projectRoot: string, sources: readonly SourceDocument[], overrides: Partial<TrainRepairModelInput> = {}): RepairModel {
-  return trainRepairModel({ corpus: cleanTrainingTexts(sources), dictionary: readJiebaDictionary(projectRoot), ...overrides });
+  return trainRepairModel({
+    corpus: [...cleanTrainingTexts(sources), readTypescriptChineseMessages(projectRoot)],
+    dictionary: readJiebaDictionary(projectRoot),
+    ...overrides,
+  });
 }
 
 /**
@@ -39,3 +58,25 @@ export const SHIPPED_MODEL_MIN_WORD_FREQ = 20;
 export function shippedRepairModelJson(projectRoot: string, sources: readonly SourceDocument[]): string {
   return JSON.stringify(loadRepairModel(projectRoot, sources, { minWordFreq: SHIPPED_MODEL_MIN_WORD_FREQ }).toJSON());
 }
+
+/**
+ * The shipped model as the previous release trained it: seeds only, no word classes, word weight
+ * 0.6 (run it with {@link PREVIOUS_RELEASE_OPTIONS}: each damaged character decided on its own).
+ * Kept only so that the evaluation and its test measure the current repair against it in the same
+ * run, on the same machine.
+ */
+export function loadPreviousRepairModel(projectRoot: string, sources: readonly SourceDocument[]): RepairModel {
+  return trainRepairModel({
+    corpus: cleanTrainingTexts(sources),
+    dictionary: readJiebaDictionary(projectRoot),
+    minWordFreq: SHIPPED_MODEL_MIN_WORD_FREQ,
+    wordClasses: false,
+    weights: PREVIOUS_RELEASE_WEIGHTS,
+  });
+}
+
+/** The previous release's decoder settings. */
+const PREVIOUS_RELEASE_WEIGHTS = { wordWeight: 0.6, uncertainMargin: 4.5 };
+
+/** Options that make {@link repairMojibake} decide as the previous release did. */
+export const PREVIOUS_RELEASE_OPTIONS: RepairOptions = { documentConsistency: false };

@@ -23,6 +23,8 @@ export interface RepairEvaluation {
   flagged: number;
   /** flagged / damagedChars. */
   flaggedRate: number;
+  /** Right characters marked uncertain anyway (flagged − flaggedErrors): the marks that cry wolf. */
+  falseMarks: number;
   /** Whether the repaired text differs from the clean text anywhere other than at damaged positions (should be false). */
   collateralDamage: boolean;
   /** Up to `maxExamples` wrong repairs as [expected, got, flagged]. */
@@ -65,7 +67,31 @@ export function evaluateRoundTrip(clean: string, model: RepairModel, options: Re
     flaggedErrorRate: errors ? flaggedErrors / errors : 1,
     flagged,
     flaggedRate: damaged.length ? flagged / damaged.length : 0,
+    falseMarks: flagged - flaggedErrors,
     collateralDamage,
     examples,
+  };
+}
+
+/** Sum of several evaluations, as if their texts were one (examples are concatenated). */
+export function combineEvaluations(parts: readonly RepairEvaluation[]): RepairEvaluation {
+  const sum = (f: (e: RepairEvaluation) => number) => parts.reduce((acc, e) => acc + f(e), 0);
+  const damagedChars = sum((e) => e.damagedChars);
+  const restored = sum((e) => e.restored);
+  const errors = sum((e) => e.errors);
+  const flaggedErrors = sum((e) => e.flaggedErrors);
+  const flagged = sum((e) => e.flagged);
+  return {
+    damagedChars,
+    restored,
+    restoreRate: damagedChars ? restored / damagedChars : 1,
+    errors,
+    flaggedErrors,
+    flaggedErrorRate: errors ? flaggedErrors / errors : 1,
+    flagged,
+    flaggedRate: damagedChars ? flagged / damagedChars : 0,
+    falseMarks: flagged - flaggedErrors,
+    collateralDamage: parts.some((e) => e.collateralDamage),
+    examples: parts.flatMap((e) => e.examples),
   };
 }

@@ -19,4 +19,4 @@ export {
 } from './language-model';
 export { corruptLikeSeed003, damagedCharIndices, isDamagedByCorruption } from './corrupt';
 export { scanMojibake, enumerateFills, DROPPED_BYTES, PRIMARY_CODEPAGE, type MojibakePiece } from './bytes';
-export { evaluateRoundTrip, type RepairEvaluation } from './evaluate';
+export { evaluateRoundTrip, combineEvaluations, type RepairEvaluation } from './evaluate';

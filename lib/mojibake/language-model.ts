@@ -1,7 +1,7 @@
 /**
  * Language model used to choose among candidate fills of damaged characters.
  *
- * Three parts, each behind a small interface so that a later build can ship a
+ * Four parts, each behind a small interface so that a later build can ship a
  * compact serialized model instead of training in place:
  *  - a character model: interpolated Kneser–Ney n-grams trained on clean
  *    documents of the digest genre, interpolated with the character bigrams
@@ -11,11 +11,14 @@
  *    the best segmentation of each hypothesis, so words longer than the
  *    n-gram window still count;
  *  - long-range trigger pairs from the seeds (在…中, 与…相比), scored as
- *    smoothed PMI with undamaged characters a few positions away.
+ *    smoothed PMI with undamaged characters a few positions away;
+ *  - word-class transitions (word-classes.ts): jieba's part-of-speech tags
+ *    and how often each class follows each other in the training text.
  *
  * Everything here is pure: the dictionary arrives as a string.
  */
 import { looksLikeMojibake } from './detect';
+import { ClassTransitions, classNames, coarseTag, segmentLine, TRANSPARENT } from './word-classes';
 
 /** Conditional character probabilities. */
 export interface CharLanguageModel {
@@ -33,6 +36,8 @@ export interface WordLexicon {
   wordLogProb(word: string): number | undefined;
   /** Whether some word of the lexicon is strictly longer and starts with `prefix`. */
   isPrefix(prefix: string): boolean;
+  /** Word class id of a dictionary word (see word-classes.ts), or -1. */
+  wordClass(word: string): number;
 }
 
 /**
@@ -56,8 +61,9 @@ export interface TriggerModel {
 export const CLAUSE_END = new Set(Array.from('。！？；\n!?;'));
 
 /**
- * Knobs of the decoder and of uncertainty marking. Tuned on test/fixtures/mojibake/dev-zh.txt
- * and on cross-validation folds of the seeds, never on the held-out text (see data/tools/repair-eval.ts).
+ * Knobs of the decoder and of uncertainty marking. First tuned on test/fixtures/mojibake/dev-zh.txt
+ * and cross-validation folds of the seeds; the word, class and margin settings since on the tuning
+ * split of the real digests; never on held-out text (see data/tools/repair-eval.ts).
  */
 export interface RepairWeights {
   /** Multiplier of the character-model log-probability. */
@@ -80,21 +86,27 @@ export interface RepairWeights {
   uncertainMargin: number;
   /** Alternatives listed for an uncertain character are those within this many nats of the chosen one. */
   alternativeWindow: number;
+  /** Multiplier of the word-class transition score (see word-classes.ts). */
+  classWeight: number;
 }
 
 /**
- * Defaults. uncertainMargin 4.5 flagged 95% of the errors on the pooled development data
- * while marking about 11% of damaged characters; 3 would mark 7% but catch only 89%.
+ * Defaults, chosen on the tuning split of the real digests (data/tools/real-digests.ts), never on
+ * the held-out split. wordWeight 1 and classWeight 0.4 cut wrong characters by about a tenth
+ * against 0.6 and no classes. uncertainMargin 6 marks 96.6% of the wrong characters there (4.5
+ * marked 87%, and there is a cluster of errors just below 6 nats); the price is more marks on right
+ * characters, about 8% of the damaged ones.
  */
 export const DEFAULT_WEIGHTS: RepairWeights = Object.freeze({
   charWeight: 1,
-  wordWeight: 0.6,
+  wordWeight: 1,
   seedContextStrength: 20,
   triggerWeight: 1,
   unknownHanLogProb: -22,
   symbolLogProb: -9,
-  uncertainMargin: 4.5,
+  uncertainMargin: 6,
   alternativeWindow: 8,
+  classWeight: 0.4,
 });
 
 /** Plain-data form of a trained model; JSON.stringify-able and accepted by {@link repairModelFromJSON}. */
@@ -110,6 +122,12 @@ export interface SerializedRepairModel {
   words: string;
   /** Frequency of each word, same order as `words`. */
   wordFreqs: number[];
+  /** Word classes (see word-classes.ts); absent in models trained without them. */
+  classNames?: string[];
+  /** Class of each word, same order as `words`, one character each: U+0100 + class index. */
+  wordClasses?: string;
+  /** Class bigram counts in the training text, classNames.length² numbers, row = previous class. */
+  classBigrams?: number[];
   /** Trigger window used in training (0 when there are no triggers). */
   triggerWindow: number;
   /** Ordered Han pairs (a before b, 2..window apart, same clause) seen at least twice, concatenated 2 code points each. */
@@ -128,6 +146,7 @@ export interface RepairModel {
   readonly chars: CharLanguageModel;
   readonly words?: WordLexicon;
   readonly triggers?: TriggerModel;
+  readonly classes?: ClassTransitions;
   readonly weights: RepairWeights;
   /** Plain data that {@link repairModelFromJSON} turns back into an equivalent model. */
   toJSON(): SerializedRepairModel;
@@ -186,7 +205,7 @@ export function parseJiebaDictionary(text: string): Map<string, number> {
 }
 
 /** Stream `word freq` pairs out of jieba-format text without building per-line substrings. */
-function forEachDictionaryEntry(text: string, visit: (word: string, freq: number) => void): void {
+function forEachDictionaryEntry(text: string, visit: (word: string, freq: number, tag: string) => void): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -209,7 +228,7 @@ function forEachDictionaryEntry(text: string, visit: (word: string, freq: number
     let eol = text.indexOf('\n', j);
     if (eol < 0) eol = n;
     i = eol + 1;
-    if (digits > 0 && freq > 0) visit(word, freq);
+    if (digits > 0 && freq > 0) visit(word, freq, text.slice(j, eol).trim());
   }
 }
 
@@ -280,6 +299,7 @@ function pairKey(a: number, b: number): number | string {
  */
 class DictionaryStats {
   readonly wordLogP = new Map<string, number>();
+  readonly wordClass = new Map<string, number>();
   readonly prefixes = new Set<string>();
   maxWordLength = 1;
   /** Σ frequency of words containing the character, per occurrence. */
@@ -292,10 +312,11 @@ class DictionaryStats {
   readonly ending = new Map<number, number>();
   wordTotal = 0;
 
-  constructor(words: readonly string[], freqs: readonly number[]) {
+  constructor(words: readonly string[], freqs: readonly number[], classes?: string) {
     for (let i = 0; i < words.length; i++) {
       const w = words[i]!;
       const f = freqs[i]!;
+      if (classes && !this.wordClass.has(w)) this.wordClass.set(w, classes.charCodeAt(i) - CLASS_CODE_BASE);
       this.wordTotal += f;
       // Duplicates add up; the value is a raw frequency until the total is known.
       this.wordLogP.set(w, (this.wordLogP.get(w) ?? 0) + f);
@@ -547,6 +568,10 @@ class DictionaryLexicon implements WordLexicon {
   isPrefix(prefix: string): boolean {
     return this.dict.prefixes.has(prefix);
   }
+
+  wordClass(word: string): number {
+    return this.dict.wordClass.get(word) ?? -1;
+  }
 }
 
 /** Smoothed-PMI trigger pairs. */
@@ -673,6 +698,8 @@ export interface TrainRepairModelInput {
   triggerWindow?: number;
   /** Override decoder weights. */
   weights?: Partial<RepairWeights>;
+  /** Learn word-class transitions (default true; needs a dictionary). */
+  wordClasses?: boolean;
 }
 
 function cleanDocuments(corpus: readonly string[]): string[] {
@@ -695,10 +722,14 @@ function countNgrams(corpus: readonly string[], order: number): Map<string, numb
   return counts;
 }
 
-function selectWords(dictionary: string, maxWordLength: number, minWordFreq: number): [string[], number[]] {
+/** Word classes are stored one character per word, from this code point up. */
+const CLASS_CODE_BASE = 0x100;
+
+function selectWords(dictionary: string, maxWordLength: number, minWordFreq: number): [string[], number[], string[]] {
   const words: string[] = [];
   const freqs: number[] = [];
-  forEachDictionaryEntry(dictionary, (word, freq) => {
+  const tags: string[] = [];
+  forEachDictionaryEntry(dictionary, (word, freq, tag) => {
     if (freq < minWordFreq || word.length > 2 * maxWordLength) return;
     let len = 0;
     for (const ch of word) {
@@ -709,8 +740,32 @@ function selectWords(dictionary: string, maxWordLength: number, minWordFreq: num
     if (len > maxWordLength) return;
     words.push(word);
     freqs.push(freq);
+    tags.push(coarseTag(tag));
   });
-  return [words, freqs];
+  return [words, freqs, tags];
+}
+
+/**
+ * Class bigram counts of the training text, segmented with the dictionary's unigram model
+ * (see word-classes.ts). Tokens that are not dictionary words get the class of their character.
+ */
+function countClassBigrams(corpus: readonly string[], dict: DictionaryStats, names: readonly string[], unknownLogProb: number): number[] {
+  const transitions = new ClassTransitions(names, new Array<number>(names.length * names.length).fill(0));
+  const lexicon = new DictionaryLexicon(dict);
+  const n = names.length;
+  const counts = new Array<number>(n * n).fill(0);
+  for (const doc of corpus) {
+    for (const line of doc.split('\n')) {
+      let prev = -1;
+      for (const token of segmentLine(line, lexicon, unknownLogProb)) {
+        const id = dict.wordClass.get(token) ?? transitions.charClass(token);
+        if (id === TRANSPARENT) continue;
+        if (prev >= 0 && id >= 0) counts[prev * n + id]!++;
+        prev = id;
+      }
+    }
+  }
+  return counts;
 }
 
 function buildModel(data: SerializedRepairModel, counted?: Map<string, number>): RepairModel {
@@ -724,8 +779,9 @@ function buildModel(data: SerializedRepairModel, counted?: Map<string, number>):
   }
   const words = data.words ? data.words.split('\n') : [];
   if (words.length !== data.wordFreqs.length) throw new Error('corrupt serialized model: word table size mismatch');
+  if (data.wordClasses !== undefined && data.wordClasses.length !== words.length) throw new Error('corrupt serialized model: word class table size mismatch');
   const stats = new CorpusStats(top);
-  const dict = new DictionaryStats(words, data.wordFreqs);
+  const dict = new DictionaryStats(words, data.wordFreqs, data.wordClasses);
   const prior = new CharPrior(dict, stats);
   const weights = { ...DEFAULT_WEIGHTS, ...data.weights };
   const seeds = new KneserNeyCharModel(order, top, prior, stats);
@@ -735,10 +791,12 @@ function buildModel(data: SerializedRepairModel, counted?: Map<string, number>):
       : seeds;
   const lexicon = words.length > 0 ? new DictionaryLexicon(dict) : undefined;
   const triggers = data.triggerWindow > 1 && data.triggerTotal > 0 ? new PairTriggers(data.triggerWindow, data) : undefined;
+  const classes = data.classNames && data.classBigrams && lexicon ? new ClassTransitions(data.classNames, data.classBigrams) : undefined;
   return {
     chars,
     words: lexicon,
     triggers,
+    classes,
     weights,
     toJSON: () => ({ ...data, weights }),
   };
@@ -760,9 +818,17 @@ export function trainRepairModel(input: TrainRepairModelInput): RepairModel {
     ngramParts.push(gram);
     ngramCounts.push(c);
   }
-  const [words, wordFreqs] = input.dictionary
+  const [words, wordFreqs, tags] = input.dictionary
     ? selectWords(input.dictionary, input.maxWordLength ?? 8, input.minWordFreq ?? 0)
-    : [[], []];
+    : [[], [], []];
+  let classData: Pick<SerializedRepairModel, 'classNames' | 'wordClasses' | 'classBigrams'> = {};
+  if (words.length > 0 && input.wordClasses !== false) {
+    const names = classNames(tags);
+    const index = new Map(names.map((name, i) => [name, i]));
+    const wordClasses = tags.map((tag) => String.fromCharCode(CLASS_CODE_BASE + index.get(tag)!)).join('');
+    const dict = new DictionaryStats(words, wordFreqs, wordClasses);
+    classData = { classNames: names, wordClasses, classBigrams: countClassBigrams(corpus, dict, names, weights.unknownHanLogProb) };
+  }
   return buildModel(
     {
       format: 'mojibake-repair-model',
@@ -773,6 +839,7 @@ export function trainRepairModel(input: TrainRepairModelInput): RepairModel {
       words: words.join('\n'),
       wordFreqs,
       ...countTriggerPairs(corpus, input.triggerWindow ?? 10),
+      ...classData,
       weights,
     },
     counts,
@@ -790,5 +857,5 @@ export function withWeights(model: RepairModel, weights: Partial<RepairWeights>)
   const merged = { ...model.weights, ...weights };
   // The interpolation strength is baked into the character model, so changing it means rebuilding the tables.
   if (merged.seedContextStrength !== model.weights.seedContextStrength) return repairModelFromJSON({ ...model.toJSON(), weights: merged });
-  return { chars: model.chars, words: model.words, triggers: model.triggers, weights: merged, toJSON: () => ({ ...model.toJSON(), weights: merged }) };
+  return { chars: model.chars, words: model.words, triggers: model.triggers, classes: model.classes, weights: merged, toJSON: () => ({ ...model.toJSON(), weights: merged }) };
 }

@@ -17,6 +17,7 @@
 import { scanMojibake } from './bytes';
 import { looksLikeMojibake } from './detect';
 import { CLAUSE_END, isHan, suffixCodePoints, type RepairModel, type RepairWeights } from './language-model';
+import { TRANSPARENT } from './word-classes';
 
 /** A repaired character the model was not sure about. */
 export interface UncertainChar {
@@ -46,8 +47,14 @@ export interface RepairDecision {
 
 /** Per-call overrides of the model's decoder settings, plus an optional diagnostics hook. */
 export type RepairOptions = Partial<RepairWeights> & {
-  /** Called once per damaged character with its ranked candidates; for calibration and debugging. */
+  /** Called once per damaged character with its ranked candidates (before document pooling); for calibration and debugging. */
   onDecision?: (decision: RepairDecision) => void;
+  /**
+   * Give every occurrence of one broken byte pattern in one context the same answer, chosen on
+   * their pooled scores (default true; false decides each occurrence alone, as the previous
+   * release did, for measuring against it).
+   */
+  documentConsistency?: boolean;
 };
 
 interface Slot {
@@ -56,10 +63,20 @@ interface Slot {
   damaged: boolean;
   /** The damage model could not explain this sequence; always reported as uncertain. */
   forced: boolean;
+  /** The damaged input this slot was read from (its code-page characters); '' for undamaged slots. */
+  source: string;
+}
+
+/** One damaged character's candidates with their max-marginal scores relative to the best, chosen first. */
+interface WindowDecision {
+  index: number;
+  ranked: [string, number][];
 }
 
 interface LatState {
   ctx: string;
+  /** Word class of the last word on the best path here (-1 unknown): part of the state, since transitions depend on it. */
+  cls: number;
   /** Best score of a path from the window start to this state. */
   alpha: number;
   /** Best score from this state to the window end. */
@@ -99,9 +116,9 @@ const MIN_CONTEXT = 16;
 function toSlots(text: string): Slot[] {
   const slots: Slot[] = [];
   for (const piece of scanMojibake(text)) {
-    if (piece.kind === 'kept') for (const ch of piece.text) slots.push({ chars: [ch], damaged: false, forced: false });
-    else if (piece.kind === 'decoded') slots.push({ chars: [piece.char], damaged: false, forced: false });
-    else slots.push({ chars: piece.candidates, damaged: true, forced: piece.forced });
+    if (piece.kind === 'kept') for (const ch of piece.text) slots.push({ chars: [ch], damaged: false, forced: false, source: '' });
+    else if (piece.kind === 'decoded') slots.push({ chars: [piece.char], damaged: false, forced: false, source: '' });
+    else slots.push({ chars: piece.candidates, damaged: true, forced: piece.forced, source: piece.source });
   }
   return slots;
 }
@@ -149,17 +166,9 @@ class WindowDecoder {
 
   /**
    * Decode slots[a, b) given the fixed context before `a`. Writes chosen
-   * characters into `out` and pushes uncertain marks.
+   * characters into `out` and pushes one decision per damaged position.
    */
-  decode(
-    slots: Slot[],
-    a: number,
-    b: number,
-    ctx0: string,
-    atLineEnd: boolean,
-    out: string[],
-    uncertain: UncertainChar[],
-  ): void {
+  decode(slots: Slot[], a: number, b: number, ctx0: string, atLineEnd: boolean, out: string[], decisions: WindowDecision[]): void {
     const { chars: lm, words: lex } = this.model;
     const wordWeight = lex ? this.weights.wordWeight : 0;
     const charWeight = this.weights.charWeight;
@@ -171,7 +180,9 @@ class WindowDecoder {
       nodes.push(new Map());
       edgesFrom.push([]);
     }
-    nodes[0]!.set(ctx0, { ctx: ctx0, alpha: 0, beta: -Infinity, back: null });
+    nodes[0]!.set(ctx0, { ctx: ctx0, cls: -1, alpha: 0, beta: -Infinity, back: null });
+    const classes = lex ? this.model.classes : undefined;
+    const classWeight = classes ? this.weights.classWeight : 0;
 
     // Trigger support is a per-position, per-candidate bonus from undamaged characters nearby.
     const unary = new Map<number, Map<string, number>>();
@@ -188,12 +199,15 @@ class WindowDecoder {
       }
     }
 
-    const emit = (from: LatState, start: number, end: number, ctx: string, word: string, score: number) => {
+    const emit = (from: LatState, start: number, end: number, ctx: string, word: string, wordScore: number, wordCls: number) => {
       const node = nodes[end]!;
-      let to = node.get(ctx);
+      const cls = wordCls === TRANSPARENT ? from.cls : wordCls;
+      const key = classes ? `${ctx}\u0000${cls}` : ctx;
+      const score = classWeight === 0 ? wordScore : wordScore + classWeight * classes!.score(from.cls, wordCls);
+      let to = node.get(key);
       if (!to) {
-        to = { ctx, alpha: -Infinity, beta: -Infinity, back: null };
-        node.set(ctx, to);
+        to = { ctx, cls, alpha: -Infinity, beta: -Infinity, back: null };
+        node.set(key, to);
       }
       const edge: LatEdge = { from, to, start, length: end - start, score, word };
       edgesFrom[start]!.push(edge);
@@ -209,10 +223,12 @@ class WindowDecoder {
         const lp = acc + charWeight * lm.logProb(ctx, ch) + (bonus?.get(ch) ?? 0);
         const next = this.shift(ctx, ch);
         const w = word + ch;
-        if (depth === 1) emit(from, start, pos + 1, next, w, lp + wordWeight * this.singleScore(ch));
-        else {
+        if (depth === 1) {
+          const cls = classes ? (lex!.wordClass(ch) >= 0 ? lex!.wordClass(ch) : classes.charClass(ch)) : -1;
+          emit(from, start, pos + 1, next, w, lp + wordWeight * this.singleScore(ch), cls);
+        } else {
           const wl = lex!.wordLogProb(w);
-          if (wl !== undefined) emit(from, start, pos + 1, next, w, lp + wordWeight * wl);
+          if (wl !== undefined) emit(from, start, pos + 1, next, w, lp + wordWeight * wl, classes ? lex!.wordClass(w) : -1);
         }
         if (lex && depth < maxLen && pos + 1 < width && lex.isPrefix(w)) walk(from, start, pos + 1, w, next, lp);
       }
@@ -284,15 +300,57 @@ class WindowDecoder {
       const m = marginals.get(p) ?? new Map<string, number>();
       const chosenScore = m.get(chosen) ?? bestScore;
       const others = [...m.entries()].filter(([ch]) => ch !== chosen).sort((x, y) => y[1] - x[1]);
-      const runnerUp = others[0]?.[1] ?? -Infinity;
       if (this.onDecision) this.onDecision({ index: a + p, ranked: [[chosen, chosenScore], ...others] });
-      if (slot.forced || chosenScore - runnerUp < this.weights.uncertainMargin) {
-        const alternatives = others
-          .filter(([, s]) => chosenScore - s < this.weights.alternativeWindow)
-          .slice(0, 5)
-          .map(([ch]) => ch);
-        uncertain.push({ index: a + p, chosen, alternatives });
-      }
+      decisions.push({ index: a + p, ranked: [[chosen, 0], ...others.map(([ch, s]): [string, number] => [ch, s - chosenScore])] });
+    }
+  }
+}
+
+/**
+ * Relative score given to a candidate that one occurrence of a pattern pruned away (the beam is 16
+ * nats, so it lost by at least about that much there).
+ */
+const PRUNED_SCORE = -BEAM;
+
+/**
+ * How a damaged character is recognised as "the same broken byte pattern in the same context":
+ * its own damaged bytes and those of the two slots on each side (undamaged slots by their
+ * character, damaged ones by their bytes), within one line.
+ */
+function patternKey(slots: Slot[], i: number, lineStart: number, lineEnd: number): string {
+  let key = slots[i]!.source;
+  for (const j of [i - 2, i - 1, i + 1, i + 2]) {
+    const slot = j >= lineStart && j < lineEnd ? slots[j]! : undefined;
+    key += '\u0000' + (slot === undefined ? '\n' : slot.damaged ? `\u0001${slot.source}` : slot.chars[0]!);
+  }
+  return key;
+}
+
+/**
+ * Document-level consistency: every occurrence of one pattern gets the candidate with the best
+ * mean relative score over all its occurrences, and the margin it is judged uncertain by is that
+ * mean margin. A name or phrase that recurs is then repaired (and marked) the same way in every
+ * field, and one occurrence with poor context is outvoted by the others.
+ */
+function poolDecisions(groups: Map<string, WindowDecision[]>, out: string[], slots: Slot[], weights: RepairWeights, uncertain: UncertainChar[]): void {
+  for (const members of groups.values()) {
+    const sums = new Map<string, number>();
+    for (const d of members) for (const [ch] of d.ranked) sums.set(ch, 0);
+    for (const d of members) {
+      const own = new Map(d.ranked);
+      for (const ch of sums.keys()) sums.set(ch, sums.get(ch)! + (own.get(ch) ?? PRUNED_SCORE));
+    }
+    const ranked = [...sums].map(([ch, s]): [string, number] => [ch, s / members.length]).sort((x, y) => y[1] - x[1]);
+    const [chosen, chosenScore] = ranked[0]!;
+    const runnerUp = ranked[1]?.[1] ?? -Infinity;
+    const alternatives = ranked
+      .slice(1)
+      .filter(([, s]) => chosenScore - s < weights.alternativeWindow)
+      .slice(0, 5)
+      .map(([ch]) => ch);
+    for (const d of members) {
+      out[d.index] = chosen;
+      if (slots[d.index]!.forced || chosenScore - runnerUp < weights.uncertainMargin) uncertain.push({ index: d.index, chosen, alternatives });
     }
   }
 }
@@ -303,12 +361,13 @@ class WindowDecoder {
  * anything that is not part of a sequence. Never introduces U+FFFD.
  */
 export function repairMojibake(text: string, model: RepairModel, options: RepairOptions = {}): RepairResult {
-  const { onDecision, ...overrides } = options;
+  const { onDecision, documentConsistency = true, ...overrides } = options;
   const weights: RepairWeights = { ...model.weights, ...overrides };
   const slots = toSlots(text);
   const out: string[] = new Array(slots.length);
   for (let i = 0; i < slots.length; i++) if (!slots[i]!.damaged) out[i] = slots[i]!.chars[0]!;
   const uncertain: UncertainChar[] = [];
+  const groups = new Map<string, WindowDecision[]>();
   const decoder = new WindowDecoder(model, weights, onDecision);
   const ctxLen = model.chars.order - 1;
   const margin = Math.max(MIN_CONTEXT, 2 * (model.words?.maxWordLength ?? 0), 2 * ctxLen);
@@ -329,12 +388,21 @@ export function repairMojibake(text: string, model: RepairModel, options: Repair
       const b = Math.min(lineEnd, damaged[last]! + margin + 1);
       let ctx = '';
       for (let i = a - 1; i >= a - ctxLen; i--) ctx = (i >= lineStart ? out[i]! : '\n') + ctx;
-      decoder.decode(slots, a, b, ctx, b === lineEnd, out, uncertain);
+      const decisions: WindowDecision[] = [];
+      decoder.decode(slots, a, b, ctx, b === lineEnd, out, decisions);
+      for (const d of decisions) {
+        // Without consistency every occurrence is its own group, which decides it exactly as the window did.
+        const key = documentConsistency ? patternKey(slots, d.index, lineStart, lineEnd) : String(d.index);
+        const group = groups.get(key);
+        if (group) group.push(d);
+        else groups.set(key, [d]);
+      }
       k = last + 1;
     }
     lineStart = lineEnd + 1;
   }
 
+  poolDecisions(groups, out, slots, weights, uncertain);
   const repairedText = out.join('');
   uncertain.sort((x, y) => x.index - y.index);
   return { text: repairedText, repaired: repairedText !== text, damagedChars, uncertain };

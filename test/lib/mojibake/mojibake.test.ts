@@ -31,7 +31,7 @@ beforeAll(() => {
   // Trains on seeds 000/001/002/004 and jieba's dictionary (read from node_modules by the loader).
   model = loadRepairModel(root, readSources(root));
   repaired003 = repairIfMojibake(seed003, model);
-}, 30_000);
+}, 120_000);
 
 const countFFFD = (s: string) => s.split('\uFFFD').length - 1;
 
