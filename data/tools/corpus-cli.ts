@@ -78,6 +78,8 @@ function cardFields(paper: CorpusPaper): Record<string, unknown> {
     summaryZh: paper.summaryZh,
     takeaways: paper.takeaways,
     abstract: paper.abstract,
+    // The markup the card puts in the abstract's box: escaped text, and KaTeX's output once sanitised.
+    abstractHtml: paper.abstractHtml,
     titleZh: cp?.titleZh ?? null,
     affiliation: cp?.affiliation ?? null,
     keywords: cp?.keywords ?? [],

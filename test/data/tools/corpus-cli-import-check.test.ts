@@ -1,8 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { prepareImportFile } from '../../../lib/import/prepare-import-file';
+import { readImportFile } from '../../../lib/import/read-import-file';
+import { boxProblems } from '../../lib/latex/box-problems';
+import { projectCorpus } from '../../support/project-corpus';
 
 const ROOT = join(import.meta.dirname, '../../..');
 
@@ -90,5 +94,38 @@ describe('corpus CLI import-check', () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/import-check FILE/);
+  });
+});
+
+// Issue 13: what an import would show of hostile files, as the command line reports it, stays in its box.
+describe('corpus CLI import-check on hostile files', () => {
+  const PHISHING = '<a class="card floating" href="https://evil.example/login" style="top:0;left:0;width:100vw;height:100vh;background-color:white">Your arXiv session expired…</a>';
+  const HOSTILE_MATH = ['$x\\kern{-100em}y$', '$\\hspace{-1000em}$', '$\\mkern-9999mu x$', '$\\raisebox{-200em}{x}$', '$\\rule[-500em]{5em}{5em}$', '$\\sqrt{x^2}$'];
+
+  it('prints the same contained abstract markup as the importer for corpus JSON and a daily digest', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'adc-import-check-hostile-'));
+    const { corpus: bundled } = projectCorpus();
+    const copy = structuredClone(bundled);
+    copy.papers[0]!.abstractHtml = PHISHING;
+    const json = join(dir, 'phishing.json');
+    // Escaped as the report had it, so that the first check sees no markup in the raw text.
+    writeFileSync(json, JSON.stringify(copy).replace(/</g, '\\u003c'));
+    const daily = join(dir, 'hostile-math.md');
+    writeFileSync(daily, DIGEST.replace('We present \\ours{}, fast at $360^{\\circ}$.', `Sizes ${HOSTILE_MATH.join(' and ')}.`));
+
+    const lines = corpus(['import-check', json, daily]).stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines.map((l) => [l.file, l.accepted])).toEqual([[json, true], [daily, true]]);
+    const shown = lines.flatMap((l) => l.papers.map((p: { arxivId: string; fields: { abstractHtml: string } }) => [l.file, p.arxivId, p.fields.abstractHtml] as const));
+    expect(shown.length).toBe(copy.papers.length + 1);
+    for (const [file, arxivId, html] of shown) expect(boxProblems(html), `${file} ${arxivId}`).toEqual([]);
+
+    // The command line shows what the importer itself prepares, not a reading of its own.
+    const importer = (file: string) => prepareImportFile(basename(file), readImportFile(file, new Uint8Array(readFileSync(file))), { taxonomyEntries: bundled.taxonomy.entries, repairModel: null });
+    expect(shown.filter(([file]) => file === json).map(([, , html]) => html)).toEqual(importer(json).papers.map((p) => p.abstractHtml));
+    expect(shown.find(([file]) => file === daily)?.[2]).toBe(importer(daily).papers[0]!.abstractHtml);
+    const phishing = shown.find(([file, id]) => file === json && id === copy.papers[0]!.arxivId)?.[2];
+    expect(phishing).toBe('<a href="https://evil.example/login" style="background-color:white" rel="noopener noreferrer">Your arXiv session expired…</a>');
+    // The one formula within bounds is still typeset; the ones past them are shown as text.
+    expect(shown.find(([file]) => file === daily)?.[2]).toMatch(/class="katex"/);
   });
 });

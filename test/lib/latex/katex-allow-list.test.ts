@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderKatex, renderLatexText, sanitizeRenderedHtml } from '../../../lib/latex';
 import { ALLOWED_CLASSES, filterKatexStyle, isBoundedMathLength, KATEX_CSS_CLASSES, MAX_LENGTH_EM } from '../../../lib/latex/katex-allow-list';
+import { boxProblems } from './box-problems';
 import { KATEX_FORMULAS } from './katex-formulas.ts';
 
 const read = (path: string) => readFileSync(fileURLToPath(new URL(path, import.meta.url)), 'utf8');
@@ -121,29 +122,6 @@ describe('issue 13, finding 2: negative sizes past maxSize', () => {
     expect(isBoundedMathLength(value)).toBe(ok);
   });
 });
-
-// An independent reading of "stays in its box", not the sanitiser's own checks: the only classes
-// are KaTeX's, no declaration can take an element out of flow or out of its stacking context, and
-// no length is in viewport units or past the bound.
-const PLACING = /(?:^|;)\s*(?:position\s*:\s*(?!relative)|z-index|inset|transform|translate|float|display|clip|contain)/i;
-function boxProblems(html: string): string[] {
-  const problems: string[] = [];
-  for (const tag of html.matchAll(/<([a-z]+)((?:\s+[\w:-]+="[^"]*")*)\s*\/?>/g)) {
-    for (const [, name = '', raw = ''] of tag[2]!.matchAll(/([\w:-]+)="([^"]*)"/g)) {
-      const value = raw.replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-      if (name === 'class') problems.push(...value.split(/\s+/).filter((c) => !ALLOWED_CLASSES.includes(c)).map((c) => `class ${c}`));
-      if (name === 'style' && PLACING.test(value)) problems.push(`placing style ${value}`);
-      if (/!|\\|\/\*/.test(name === 'style' ? value : '')) problems.push(`unparsed style ${value}`);
-      if (name === 'd' || name === 'viewBox') continue;
-      if (/\d(?:vw|vh|vmin|vmax|[dsl]v[hw]|cq[whib]|cqmin|cqmax)\b/i.test(value)) problems.push(`viewport unit in ${name}="${value}"`);
-      for (const m of value.matchAll(/(-?\d*\.?\d+)em\b/g)) {
-        const limit = tag[1] === 'svg' && name === 'width' ? 400 : MAX_LENGTH_EM;
-        if (Math.abs(Number(m[1])) > limit) problems.push(`length ${m[0]} in ${name}`);
-      }
-    }
-  }
-  return problems;
-}
 
 const HOSTILE_CLASSES = ['card', 'floating', 'body', 'toggle', 'save', 'abstract', 'notice', 'link', 'Katex', 'katex\u00a0x'];
 const HOSTILE_DECLARATIONS = [
