@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import puppeteer, { type ElementHandle, type HTTPRequest, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type HTTPRequest, type Page } from 'puppeteer-core';
 import { fixtureResponse } from '../e2e/fixtures/fixture-pages';
 import { CONDITION_TIMEOUT_MS, type E2eDriver, type E2eTab } from '../e2e/support/e2e-driver';
 
@@ -16,10 +16,24 @@ const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
  */
 export const FIREFOX_EXTENSION_UUID = '0d1a5c3e-7b2f-4e1d-9c8a-6f4b3e2d1a50';
 
+/**
+ * Firefox suspends an idle event page after 30 s. In this suite it does so after 3 s, so a case can put it to sleep
+ * in little time, and any case may find it asleep and have to wake it, as a user does after a pause.
+ */
+const BACKGROUND_IDLE_MS = 3000;
+
 /** `browser_specific_settings.gecko.id` of the build: the key Firefox looks the UUID up by. */
 function geckoId(): string {
   const manifest = JSON.parse(readFileSync(resolve(FIREFOX_EXTENSION_DIR, 'manifest.json'), 'utf8'));
   return manifest.browser_specific_settings.gecko.id;
+}
+
+/** The extension's APIs as an extension page sees them, for what the driver itself calls there. */
+interface FirefoxExtensionApis {
+  browser: {
+    windows: { create(options: { url: string; type: 'popup'; width: number; height: number }): Promise<unknown> };
+    extension: { getBackgroundPage(): unknown };
+  };
 }
 
 /**
@@ -37,6 +51,7 @@ export async function launchFirefoxDriver(): Promise<E2eDriver> {
     protocolTimeout: 120_000,
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId()]: FIREFOX_EXTENSION_UUID }),
+      'extensions.background.idle.timeout': BACKGROUND_IDLE_MS,
       // No update checks, telemetry or remote settings: the machine has no network.
       'app.update.enabled': false,
       'datareporting.policy.dataSubmissionEnabled': false,
@@ -45,20 +60,57 @@ export async function launchFirefoxDriver(): Promise<E2eDriver> {
     },
   });
   await browser.installExtension(FIREFOX_EXTENSION_DIR);
+  const extensionOrigin = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
+  const newTab = async () => firefoxTab(await preparePage(await browser.newPage()));
+  /** A moz-extension:// page that exists only for the driver's own calls, where the extension's APIs are. */
+  const extensionPage = async () => {
+    const tab = await newTab();
+    await tab.goto(`${extensionOrigin}/popup.html`);
+    return tab;
+  };
   return {
     browser: 'firefox',
-    extensionOrigin: `moz-extension://${FIREFOX_EXTENSION_UUID}`,
-    async newTab() {
-      const page = await browser.newPage();
-      page.setDefaultTimeout(CONDITION_TIMEOUT_MS);
-      page.setDefaultNavigationTimeout(60_000);
-      await page.setViewport({ width: 1280, height: 900 });
-      await page.setRequestInterception(true);
-      page.on('request', (request) => void answerFromFixtures(request));
-      return firefoxTab(page);
+    extensionOrigin,
+    newTab,
+    async openWindow(path, readySelector) {
+      const caller = await extensionPage();
+      const before = new Set(await browser.pages());
+      await caller.evaluate(async (url) => {
+        await (globalThis as unknown as FirefoxExtensionApis).browser.windows.create({ url, type: 'popup', width: 420, height: 900 });
+      }, `${extensionOrigin}/${path}`);
+      await caller.close();
+      const tab = firefoxTab(await preparePage(await pageOpenedAfter(browser, before)));
+      await tab.waitUntil((sel) => document.querySelector(sel), readySelector);
+      return tab;
+    },
+    async sleepBackground() {
+      // extension.getBackgroundPage() is null while the event page is suspended, and asking does not wake it.
+      const watcher = await extensionPage();
+      await watcher.waitUntil(() => (globalThis as unknown as FirefoxExtensionApis).browser.extension.getBackgroundPage() === null, null, 60_000);
+      await watcher.close();
     },
     close: () => browser.close(),
   };
+}
+
+async function preparePage(page: Page): Promise<Page> {
+  page.setDefaultTimeout(CONDITION_TIMEOUT_MS);
+  page.setDefaultNavigationTimeout(60_000);
+  await page.setViewport({ width: 1280, height: 900 });
+  await page.setRequestInterception(true);
+  page.on('request', (request) => void answerFromFixtures(request));
+  return page;
+}
+
+/** The page the browser opened after `before` was taken (puppeteer sees a moz-extension:// load under no URL). */
+async function pageOpenedAfter(browser: Browser, before: Set<Page>): Promise<Page> {
+  const deadline = Date.now() + CONDITION_TIMEOUT_MS;
+  for (;;) {
+    const opened = (await browser.pages()).find((page) => !before.has(page));
+    if (opened) return opened;
+    if (Date.now() > deadline) throw new Error('no new window opened');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 async function answerFromFixtures(request: HTTPRequest): Promise<void> {

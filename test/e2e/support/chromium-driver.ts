@@ -7,13 +7,40 @@ import { launchExtension } from './launch-extension';
 export async function launchChromiumDriver(): Promise<E2eDriver> {
   const session = await launchExtension();
   await routeFixtures(session.context);
+  const { context } = session;
   return {
     browser: 'chromium',
     extensionOrigin: `chrome-extension://${session.extensionId}`,
     async newTab() {
-      const page = await session.context.newPage();
+      const page = await context.newPage();
       await page.setViewportSize({ width: 1280, height: 900 });
       return chromiumTab(page);
+    },
+    async openWindow(path, readySelector) {
+      const url = `chrome-extension://${session.extensionId}/${path}`;
+      const opened = context.waitForEvent('page', (page) => page.url() === url);
+      await session.worker.evaluate((windowUrl) => {
+        const { chrome } = globalThis as unknown as { chrome: { windows: { create(options: object): Promise<unknown> } } };
+        return chrome.windows.create({ url: windowUrl, type: 'popup', width: 420, height: 900 });
+      }, url);
+      const page = await opened;
+      await page.locator(readySelector).first().waitFor();
+      return chromiumTab(page);
+    },
+    async sleepBackground() {
+      // What Chrome does to an idle worker, through the DevTools protocol.
+      const page = context.pages()[0] ?? (await context.newPage());
+      const cdp = await context.newCDPSession(page);
+      const states: string[] = [];
+      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => states.push(...versions.map((version) => version.runningStatus)));
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      const deadline = Date.now() + CONDITION_TIMEOUT_MS;
+      while (states.at(-1) !== 'stopped') {
+        if (Date.now() > deadline) throw new Error(`the service worker did not stop: ${states.join(', ')}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      await cdp.detach();
     },
     close: () => session.close(),
   };

@@ -30,6 +30,16 @@ export interface E2eDriver {
   /** `chrome-extension://<id>` or `moz-extension://<uuid>`: extension pages are this plus `/popup.html` etc. */
   readonly extensionOrigin: string;
   newTab(): Promise<E2eTab>;
+  /**
+   * Opens an extension page in a popup window of its own, as the panel sits beside the tabs: the normal window's
+   * active tab stays the one the page follows. Resolves once `readySelector` is on the page.
+   */
+  openWindow(path: string, readySelector: string): Promise<E2eTab>;
+  /**
+   * Puts the background to sleep the way the browser does when it is idle (Chrome stops the service worker, Firefox
+   * suspends the event page) and resolves once it is asleep; the next event has to wake it.
+   */
+  sleepBackground(): Promise<void>;
   close(): Promise<void>;
 }
 
