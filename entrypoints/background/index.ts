@@ -4,6 +4,7 @@ import { handleMessage } from '../../lib/messages';
 import { CompanionDatabase } from '../../lib/store/database';
 import { CompanionStore } from '../../lib/store/companion-store';
 import { registerContextMenu } from './context-menu';
+import { keepAwakeWhile } from './keep-awake';
 import { broadcastReadingListChanges } from './reading-list-changes';
 import { openSidePanelOn } from './side-panel';
 import { registerSaveCommand } from './save-command';
@@ -21,10 +22,10 @@ function main(): void {
   const api = companionApi(store, { openSidePanel: openSidePanelOn, sendToZotero });
 
   // Registered synchronously, so a message that wakes the worker finds its listener.
-  browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => handleMessage(api, message, sender, browser.runtime.id));
+  browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => keepAwakeWhile(handleMessage(api, message, sender, browser.runtime.id)));
 
   browser.runtime.onInstalled.addListener(() => {
-    void store.ensureCorpus().catch((error: unknown) => console.error('[arxiv-digest] seeding failed:', error));
+    void keepAwakeWhile(store.ensureCorpus()).catch((error: unknown) => console.error('[arxiv-digest] seeding failed:', error));
   });
   // unlimitedStorage already exempts the extension from eviction; persist() asks for the same where it is honoured.
   void navigator.storage?.persist?.().catch(() => false);
