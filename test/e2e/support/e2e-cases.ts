@@ -70,7 +70,7 @@ async function badgeOf(extensionPage: E2eTab, url: string, expectEmpty = false):
   return (await read()) ?? '';
 }
 
-/** Waits until the panel's reading list (the panel's page, opened by the caller) lists the entry with `key`. */
+/** Opens the panel's page in a tab, waits until its reading list lists the entry `key`, and returns that entry's title. */
 async function waitForReadingListEntry(driver: E2eDriver, key: string): Promise<string> {
   const panel = await openExtensionPage(driver, 'sidepanel.html', '[role="tablist"]');
   await panel.click('#tab-reading-list');
