@@ -222,9 +222,11 @@ export const E2E_CASES: E2eCase[] = [
 
       const tab = await openPaper(driver, 'https://arxiv.org/abs/2404.15449');
       await inSidebar('.current-paper[data-arxiv-id="2404.15449"]');
-      await tab.click('.breadcrumb button', 'arxiv-digest-card');
-      await inSidebar('.node-view h2');
-      expect(await sidebarText('.node-view h2')).toContain('ID-Aligner (image + text)');
+      await tab.click('.breadcrumb li:last-child button', 'arxiv-digest-card');
+      // The node's papers open in place, under the node's own row in the tree.
+      await inSidebar('[role="treeitem"][aria-selected="true"] .node-view');
+      expect(await sidebarText('[role="treeitem"][aria-selected="true"] .node-label')).toBe('ID-Aligner');
+      expect(await sidebarText('[role="treeitem"][aria-selected="true"] .node-papers li')).toContain('ID-Aligner');
       expect(await sidebarText('[role="tab"][aria-selected="true"]')).toBe('Taxonomy');
       await Promise.all([tab.close(), viewer.close()]);
     },
@@ -282,6 +284,13 @@ export const E2E_CASES: E2eCase[] = [
     },
   },
   { flow: 'feeds', title: 'feeds: subscribing after the permission is granted', runs: NOT_BUILT('Feeds (an optional permission)') },
-  { flow: 'Zotero', title: 'Zotero: sending a saved paper to the local Zotero', runs: NOT_BUILT('The Zotero export (an optional permission)') },
+  {
+    flow: 'Zotero',
+    title: 'Save to Zotero, with the optional permission granted, reaches a loopback Zotero',
+    runs: {
+      chromium: "the browser's permission prompt cannot be answered from a test; zotero.test.ts covers the path without the permission",
+      firefox: 'not written yet: Firefox grants the request itself with extensions.webextOptionalPermissionPrompts off, but the loopback Zotero needs Zotero\'s fixed port, which both suites would then share',
+    },
+  },
   { flow: 'sync', title: 'sync: the reading list through storage.sync', runs: NOT_BUILT('Sync (storage.sync under the gecko id)') },
 ];
