@@ -20,6 +20,7 @@ const PHASE_TEXT = { reading: 'importPhaseReading', parsing: 'importPhaseParsing
 export function ImportDigests({ startWorker, onImported }: { startWorker: () => Worker; onImported: () => Promise<void> }) {
   const worker = useRef<Worker | null>(null);
   const [state, setState] = useState<ImportState>({ step: 'idle' });
+  const [fileCount, setFileCount] = useState(0);
   useEffect(() => () => worker.current?.terminate(), []);
 
   const send = (request: ImportWorkerRequest) => worker.current?.postMessage(request);
@@ -38,6 +39,7 @@ export function ImportDigests({ startWorker, onImported }: { startWorker: () => 
       });
     }
     setState({ step: 'running', progress: null });
+    setFileCount(files.length);
     send({ type: 'start', files: [...files] });
   };
 
@@ -62,8 +64,10 @@ export function ImportDigests({ startWorker, onImported }: { startWorker: () => 
       </label>
       {running && (
         <div class="import-progress">
-          <progress max={progress?.total || 1} value={progress?.done ?? 0} data-phase={progress?.phase ?? 'starting'} />
-          <span role="status">{progress ? t(PHASE_TEXT[progress.phase], String(progress.done), String(progress.total)) : t('loading')}</span>
+          <progress max={progress?.total || 1} value={progress?.done ?? 0} data-phase={progress?.phase ?? 'starting'} aria-labelledby="import-progress-text" />
+          <span role="status" id="import-progress-text">
+            {progress ? t(PHASE_TEXT[progress.phase], String(progress.done), String(progress.total)) : t('importStarting', String(fileCount))}
+          </span>
           {/* Once the digests are written, the import is done: only the search index is still being built. */}
           {progress?.phase !== 'indexing' && (
             <button type="button" onClick={() => send({ type: 'cancel' })}>

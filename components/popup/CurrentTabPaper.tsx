@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
+import { errorText } from '../client';
+import { copyBibtex } from '../search/copy-bibtex';
 import type { BackgroundClient } from '../../lib/messages/background-client';
 import { knowsPaper } from '../../lib/corpus/corpus-lookup';
 import type { PageLookup } from '../../lib/messages/protocol';
@@ -27,6 +29,12 @@ export function CurrentTabPaper({ client, activeTab }: { client: BackgroundClien
 function KnownPaper({ client, lookup, tab }: { client: BackgroundClient; lookup: PageLookup; tab: ActiveTab | null }) {
   const title = lookup.digest?.title ?? lookup.placements[0]?.title ?? tab?.title ?? '';
   const save = useSavePaper(client, lookup, { url: tab?.url ?? null, title }, 'popup');
+  const [copied, setCopied] = useState<string | null>(null);
+  const copy = () =>
+    copyBibtex({ arxivId: lookup.arxivId, title, authors: lookup.digest?.authors ?? [], url: tab?.url ?? null }).then(
+      () => setCopied(t('bibtexCopiedOf', title)),
+      (failure: unknown) => setCopied(t('copyFailed', errorText(failure))),
+    );
   return (
     <section class="current" aria-label={t('currentPaper')}>
       <p class="paper-title">{title}</p>
@@ -36,8 +44,18 @@ function KnownPaper({ client, lookup, tab }: { client: BackgroundClient; lookup:
         </p>
       )}
       {lookup.placements[0] && <p class="result-path">{lookup.placements[0].path.join(' › ')}</p>}
-      <SaveButton saved={lookup.saved} onSave={save} />
-      {lookup.savedKey && (lookup.arxivId || lookup.saved) && <SaveToZoteroButton save={() => client.call({ type: 'zotero.save', keys: [lookup.savedKey!] })} />}
+      <div class="paper-actions">
+        <SaveButton saved={lookup.saved} onSave={save} />
+        {lookup.savedKey && (lookup.arxivId || lookup.saved) && <SaveToZoteroButton save={() => client.call({ type: 'zotero.save', keys: [lookup.savedKey!] })} />}
+        <button type="button" class="copy-bibtex" onClick={() => void copy()}>
+          {t('copyBibtex')}
+        </button>
+      </div>
+      {copied && (
+        <p class="status" role="status">
+          {copied}
+        </p>
+      )}
     </section>
   );
 }

@@ -4,6 +4,8 @@ import type { BackgroundClient } from '../../lib/messages/background-client';
 import type { SearchResultHit } from '../../lib/messages/protocol';
 import { errorText } from '../client';
 import { t } from '../i18n';
+import { copyBibtex } from './copy-bibtex';
+import { matchedReason } from './matched-reason';
 import { openResult } from './open-result';
 
 type Filter = 'all' | 'paper' | 'entry' | 'saved';
@@ -31,6 +33,7 @@ export function SearchPanel({ client, limit = 20, whenEmpty, idPrefix }: { clien
   const [selected, setSelected] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [searched, setSearched] = useState('');
+  const [notice, setNotice] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const sequence = useRef(0);
 
@@ -38,6 +41,7 @@ export function SearchPanel({ client, limit = 20, whenEmpty, idPrefix }: { clien
 
   useEffect(() => {
     const current = ++sequence.current;
+    setNotice(null);
     if (query.trim() === '') {
       setHits([]);
       setSearched('');
@@ -66,6 +70,17 @@ export function SearchPanel({ client, limit = 20, whenEmpty, idPrefix }: { clien
       setHits((now) => now.map((h) => (h.id === hit.id ? { ...h, saved: true } : h)));
     } catch (failure) {
       setError(t('saveFailed', errorText(failure)));
+    }
+  };
+
+  const copy = async (hit: SearchResultHit) => {
+    try {
+      // A paper's digest knows its authors; a taxonomy entry has only its title and id.
+      const authors = hit.kind === 'paper' && hit.arxivId ? (await client.call({ type: 'paper.get', arxivId: hit.arxivId })).digest.authors : [];
+      await copyBibtex({ arxivId: hit.arxivId, title: hit.title, authors });
+      setNotice(t('bibtexCopiedOf', hit.title));
+    } catch (failure) {
+      setError(t('copyFailed', errorText(failure)));
     }
   };
 
@@ -126,8 +141,15 @@ export function SearchPanel({ client, limit = 20, whenEmpty, idPrefix }: { clien
       ) : (
         <>
           <p class="status" role="status">
-            {searched && hits.length === 0 ? t('noResults', searched) : searched ? t('resultCount', String(hits.length)) : ''}
+            {notice ?? (searched && hits.length === 0 ? t('noResults', searched) : searched ? (hits.length === 1 ? t('resultCountOne') : t('resultCount', String(hits.length))) : '')}
           </p>
+          {searched && hits.length === 0 && (
+            <p class="search-elsewhere">
+              <a href={`https://arxiv.org/search/?${new URLSearchParams({ query: searched.trim(), searchtype: 'all' })}`} target="_blank" rel="noreferrer">
+                {t('searchArxivFor', searched.trim())}
+              </a>
+            </p>
+          )}
           <ul class="results" role="listbox" id={listId} aria-label={t('searchLabel')} data-query={searched}>
             {hits.map((hit, i) => (
               <li
@@ -152,8 +174,22 @@ export function SearchPanel({ client, limit = 20, whenEmpty, idPrefix }: { clien
                     {hit.summary}
                   </span>
                 )}
+                <MatchedReason hit={hit} query={searched} />
                 {hit.placement.length > 0 && <span class="result-path">{hit.placement.join(' › ')}</span>}
-                <span class="result-meta">{hit.arxivId ? `arXiv:${hit.arxivId}` : t('filterTaxonomy')}</span>
+                <span class="result-foot">
+                  <span class="result-meta">{hit.arxivId ? `arXiv:${hit.arxivId}` : t('filterTaxonomy')}</span>
+                  <button
+                    type="button"
+                    class="link copy-bibtex"
+                    tabIndex={-1}
+                    onClick={(event) => {
+                      event.stopPropagation();
+                      void copy(hit);
+                    }}
+                  >
+                    {t('copyBibtex')}
+                  </button>
+                </span>
               </li>
             ))}
           </ul>
@@ -161,4 +197,9 @@ export function SearchPanel({ client, limit = 20, whenEmpty, idPrefix }: { clien
       )}
     </div>
   );
+}
+
+function MatchedReason({ hit, query }: { hit: SearchResultHit; query: string }) {
+  const reason = matchedReason(hit, query);
+  return reason ? <span class="result-why">{reason}</span> : null;
 }

@@ -42,6 +42,7 @@ export function planImport(
       skipped: file.skipped.map(({ line, reason }) => ({ arxivId: null, line, reason })),
       warnings: [...file.warnings],
       notes: [...file.notes],
+      titles: Object.fromEntries(file.papers.map((paper) => [paper.arxivId, paper.title])),
     };
     const imported: ImportProvenance = { batchId: batch.id, file: file.file, importedAt: batch.importedAt };
     for (const paper of file.papers) {

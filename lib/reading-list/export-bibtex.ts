@@ -28,6 +28,23 @@ export function toBibtex(entries: readonly ReadingListEntry[], options: BibtexOp
   return entries.map((entry) => bibtexEntry(entry, keys.get(entry.key)!, options)).join('\n');
 }
 
+/** A paper as a page or a search result knows it, to cite on its own. */
+export interface CitedPaper {
+  arxivId: string | null;
+  title: string;
+  authors?: readonly string[];
+  url?: string | null;
+}
+
+/**
+ * One paper as BibTeX, written exactly as the reading list's export writes it: "Copy BibTeX" in
+ * the popup and on the card. A paper without an id is dated by `now`.
+ */
+export function paperToBibtex(paper: CitedPaper, now = Date.now()): string {
+  const entry: ReadingListEntry = { key: '', arxivId: paper.arxivId, version: null, title: paper.title, authors: [...(paper.authors ?? [])], url: paper.url ?? null, source: 'popup', savedAt: now, updatedAt: now, status: 'to-read', note: '', tags: [] };
+  return toBibtex([entry]);
+}
+
 /**
  * The citation key of each entry: `<first author's last name><year><first title word>`, folded to
  * lower-case ASCII (`chen2024idaligner`). Entries that would share a key are told apart by a

@@ -40,7 +40,7 @@ export interface SearchDocument {
 export const SEARCH_FIELDS = ['title', 'titleZh', 'authors', 'methods', 'keywords', 'summaryZh', 'abstract', 'path'] as const;
 
 /** The fields a result carries without a database read. */
-export const STORED_FIELDS = ['kind', 'arxivId', 'entryId', 'title', 'summary', 'placement', 'nodeIds', 'methodKeys'] as const;
+export const STORED_FIELDS = ['kind', 'arxivId', 'entryId', 'title', 'summary', 'placement', 'nodeIds', 'methodKeys', 'authors'] as const;
 
 const PATH_SEPARATOR = ' › ';
 // `ID-Aligner: Enhancing …` names its method before the colon; long prefixes are sentences, not names.
@@ -72,13 +72,33 @@ export function searchDocumentsFromCorpus(corpus: Pick<Corpus, 'papers' | 'taxon
       summaryZh: [...entry.notes, ...entry.captions].join('\n'),
       abstract: '',
       path: entry.path.join(PATH_SEPARATOR),
-      summary: entry.notes[0] ?? null,
+      summary: entrySnippet([...entry.notes, ...entry.captions]),
       placement: entry.path,
       nodeIds: ancestorIds(entry.nodeId, nodes),
       methodKeys: methodKeys(methods),
     });
   }
   return documents;
+}
+
+// A note's own list number ("1. ", "2、") says nothing under a search result.
+const LIST_NUMBER = /^\s*\(?\d{1,2}[.、)）]\s*/;
+const SNIPPET_CHARS = 160;
+
+/**
+ * What a taxonomy entry's result shows under its title: its notes without their list numbers,
+ * joined until there is a line's worth, so that "1. Imagen" becomes the notes that say what the
+ * method does. Null when the entry has no notes.
+ */
+export function entrySnippet(notes: readonly string[]): string | null {
+  let snippet = '';
+  for (const note of notes) {
+    const text = note.replace(LIST_NUMBER, '').trim();
+    if (!text) continue;
+    snippet = snippet ? `${snippet}; ${text}` : text;
+    if (snippet.length >= SNIPPET_CHARS) break;
+  }
+  return snippet ? (snippet.length > SNIPPET_CHARS ? `${snippet.slice(0, SNIPPET_CHARS - 1)}…` : snippet) : null;
 }
 
 /**

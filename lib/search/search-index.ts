@@ -84,6 +84,10 @@ export interface SearchHit {
   placement: string[];
   /** `id` when the query was this paper's arXiv id; otherwise how the words matched. */
   match: 'id' | 'exact' | 'prefix' | 'fuzzy' | 'partial';
+  /** The fields the query's words were found in, so that a result can say why it matched (an author). */
+  matchedFields: SearchField[];
+  /** A paper's authors, `; `-separated; null for a taxonomy entry or an index cached before they were kept. */
+  authors: string | null;
   score: number;
 }
 
@@ -245,6 +249,8 @@ function toHit(result: SearchResult, match: SearchHit['match']): SearchHit {
     summary: (result.summary as string | null) ?? null,
     placement: (result.placement as string[]) ?? [],
     match,
+    matchedFields: [...new Set(Object.values(result.match ?? {}).flat())] as SearchField[],
+    authors: (result.authors as string | undefined) || null,
     score: result.score,
   };
 }

@@ -79,6 +79,8 @@ export interface ImportFileReport {
   warnings?: { line: number; message: string }[];
   /** Notes that changed nothing: characters repaired, a taxonomy in corpus JSON left aside. */
   notes: string[];
+  /** The title of each paper the file gave, by arXiv id, for the report; absent in reports of older releases. */
+  titles?: Record<string, string>;
 }
 
 /** One import: the unit the user removes again. */

@@ -35,9 +35,50 @@ describe('the popup', () => {
     expect(titles[0]).toMatch(first);
   });
 
-  it('says in words when nothing matches', async () => {
+  it('says in words when nothing matches, and offers the same search on arXiv', async () => {
     expect(await search(popup, 'zzqqxxyy')).toEqual([]);
     expect(await popup.locator('.status').textContent()).toBe('No paper matches “zzqqxxyy”.');
+    const elsewhere = popup.getByRole('link', { name: 'Search arXiv for “zzqqxxyy”' });
+    expect(await elsewhere.getAttribute('href')).toBe('https://arxiv.org/search/?query=zzqqxxyy&searchtype=all');
+  });
+
+  it('says why a result matched when its title does not: the author, for an author search', async () => {
+    await search(popup, 'Kate Saenko');
+    expect(await popup.locator('.result').first().locator('.result-why').textContent()).toBe('Author: Kate Saenko');
+  });
+
+  it('shows what a taxonomy result is about, not a bare list number', async () => {
+    await search(popup, 'multinomial diffusion');
+    await popup.getByRole('radio', { name: 'Taxonomy' }).click();
+    await popup.waitForFunction(() => [...document.querySelectorAll('.result-meta')].every((m) => m.textContent === 'Taxonomy'));
+    const snippets = await popup.locator('.result .result-summary').allTextContents();
+    expect(snippets.length).toBeGreaterThan(0);
+    expect(snippets.every((snippet) => !/^\d+\.\s/.test(snippet) && snippet.length > 12)).toBe(true);
+    await popup.getByRole('radio', { name: 'All' }).click();
+  });
+
+  it('copies the selected result as BibTeX', async () => {
+    // What reaches the clipboard, kept aside: the page may not read the clipboard back.
+    await popup.evaluate(() => {
+      const write = navigator.clipboard.writeText.bind(navigator.clipboard);
+      navigator.clipboard.writeText = (text) => ((globalThis as unknown as { copied: string }).copied = text, write(text));
+    });
+    await search(popup, '2404.15449');
+    await popup.locator('.result.selected').getByRole('button', { name: 'Copy BibTeX' }).click();
+    await popup.getByText(/^BibTeX of “ID-Aligner.*” copied\.$/).waitFor();
+    const bib = await popup.evaluate(() => (globalThis as unknown as { copied: string }).copied);
+    expect(bib).toMatch(/^@misc\{chen2024idaligner,[\s\S]*author = \{Weifeng Chen and[\s\S]*eprint = \{2404\.15449\}/);
+  });
+
+  it('never scrolls sideways at 400 px, with results or without', async () => {
+    await popup.setViewportSize({ width: 400, height: 600 });
+    await search(popup, 'personalization');
+    const overflow = () => popup.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(await overflow()).toBe(0);
+    await popup.getByRole('combobox').fill('');
+    await popup.getByText('Recently saved').waitFor();
+    expect(await overflow()).toBe(0);
+    await popup.setViewportSize({ width: 480, height: 600 });
   });
 
   it('filters by kind', async () => {

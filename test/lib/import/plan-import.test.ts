@@ -27,7 +27,10 @@ const rejected: RejectedFile = { file: 'binary.bin', error: 'this is binary data
 describe('planImport', () => {
   it('adds every paper nobody has, with the import it came with', () => {
     const { batch, rows } = planImport([daily()], new Map(), BATCH);
-    expect(batch.files).toEqual([{ file: DAILY, status: 'imported', error: null, kind: 'daily', added: DAILY_IDS, updated: [], skipped: [], warnings: [], notes: [] }]);
+    expect(batch.files).toEqual([{ file: DAILY, status: 'imported', error: null, kind: 'daily', added: DAILY_IDS, updated: [], skipped: [], warnings: [], notes: [], titles: expect.any(Object) }]);
+    // The report names each paper by its title beside its id.
+    expect(Object.keys(batch.files[0]!.titles!)).toEqual(DAILY_IDS);
+    expect(batch.files[0]!.titles![DAILY_IDS[0]!]).toBe(rows[0]!.title);
     expect(rows.map((row) => row.arxivId)).toEqual(DAILY_IDS);
     for (const row of rows) expect(row.imported).toEqual({ batchId: 'batch-1', file: DAILY, importedAt: BATCH.importedAt });
     expect(batch).toMatchObject({ id: 'batch-1', importedAt: BATCH.importedAt, papers: 3 });

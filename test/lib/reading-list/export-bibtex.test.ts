@@ -1,7 +1,7 @@
 import { parse, type Creator, type Entry } from '@retorquere/bibtex-parser';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { citationKeys, paperYear, toBibtex } from '../../../lib/reading-list/export-bibtex';
+import { citationKeys, paperToBibtex, paperYear, toBibtex } from '../../../lib/reading-list/export-bibtex';
 import { readingListEntry } from '../../support/reading-list-entry';
 
 const entry = readingListEntry;
@@ -233,5 +233,18 @@ describe('citationKeys', () => {
     const keys = [...citationKeys(entries).values()];
     expect(new Set(keys).size).toBe(30);
     expect(keys.slice(25)).toEqual(['chen2024idalignery', 'chen2024idalignerz', 'chen2024idaligneraa', 'chen2024idalignerab', 'chen2024idalignerac']);
+  });
+});
+
+describe('paperToBibtex', () => {
+  it('writes one paper exactly as the reading list export writes it', () => {
+    const saved = entry();
+    expect(paperToBibtex({ arxivId: saved.arxivId, title: saved.title, authors: saved.authors, url: saved.url }, saved.savedAt)).toBe(toBibtex([saved]));
+  });
+
+  it('cites a paper without authors or id by its title and the year given', () => {
+    const [parsed] = parseBib(paperToBibtex({ arxivId: null, title: 'A Workshop Paper' }, Date.UTC(2025, 5, 1)));
+    expect(parsed!.fields.title).toBe('A Workshop Paper');
+    expect(parsed!.fields.year).toBe('2025');
   });
 });

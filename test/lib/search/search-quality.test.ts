@@ -153,6 +153,20 @@ describe('search quality over the project corpus', () => {
     expect(searchHits(index, 'dreembooth')[0]).toMatchObject({ id: DREAMBOOTH, match: 'fuzzy' });
   });
 
+  it('says which fields matched, and carries a paper\'s authors to show the one a query named', () => {
+    const [byAuthor] = searchHits(index, 'Kate Saenko', {}, 5);
+    expect(byAuthor!.matchedFields).toEqual(['authors']);
+    expect(byAuthor!.authors).toContain('Kate Saenko');
+    const [byTitle] = searchHits(index, 'dreambooth', {}, 5);
+    expect(byTitle!.matchedFields).toContain('title');
+  });
+
+  it('shows a taxonomy entry by what its notes say, without their list numbers', () => {
+    const entries = searchHits(index, 'multinomial diffusion', { kind: 'entry' }, 10);
+    expect(entries.length).toBeGreaterThan(0);
+    for (const hit of entries) expect(hit.summary ?? '').not.toMatch(/^\d+\.\s/);
+  });
+
   it('respects the limit', () => {
     expect(searchHits(index, 'diffusion', {}, 7)).toHaveLength(7);
     expect(searchHits(index, 'diffusion', {}, 1)).toHaveLength(1);
