@@ -80,7 +80,6 @@ export const MESSAGES = {
   tabTaxonomy: { en: 'Taxonomy', zh_CN: '分类' },
   tabReadingList: { en: 'Reading list', zh_CN: '阅读列表' },
   taxonomyPapers: { en: 'Papers here', zh_CN: '此分类下的论文' },
-  noPapersHere: { en: 'No paper is filed directly here; open a branch below.', zh_CN: '此分类下没有直接收录的论文，请展开下级分类。' },
   entryCount: { en: '$1 papers', zh_CN: '$1 篇' },
   filterTreeLabel: { en: 'Filter the taxonomy', zh_CN: '筛选分类' },
   filterTreePlaceholder: { en: 'Filter methods and categories…', zh_CN: '筛选方法与分类…' },
