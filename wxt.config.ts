@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { SAVE_PAPER_COMMAND } from './lib/background/commands';
+import { FEED_HOST_PERMISSIONS } from './lib/feeds/github-urls';
 import { localeMessagesJson } from './lib/i18n/ui-strings';
 import { splitKatexCss } from './lib/latex/katex-css';
 import { CONTENT_SCRIPT_MATCHES } from './lib/sites/paper-sites';
@@ -20,14 +21,16 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
   }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extensionName__',
     description: '__MSG_extensionDescription__',
     default_locale: 'en',
     // unlimitedStorage: the IndexedDB database outlives eviction (IndexedDB itself needs no permission, and
     // nothing uses browser.storage); contextMenus: "Save to reading list"; sidePanel (Chrome only): the panel a
-    // card's breadcrumb opens. Firefox's sidebar needs no permission.
-    permissions: ['unlimitedStorage', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // card's breadcrumb opens. Firefox's sidebar needs no permission. alarms: the daily check of digest feeds.
+    permissions: ['unlimitedStorage', 'contextMenus', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // Digest feeds only, asked for in the click that subscribes; without them no request leaves the browser.
+    ...(manifestVersion === 2 ? { optional_permissions: [...FEED_HOST_PERMISSIONS] } : { optional_host_permissions: [...FEED_HOST_PERMISSIONS] }),
     commands: {
       [SAVE_PAPER_COMMAND]: { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_saveCommand__' },
     },

@@ -9,7 +9,12 @@ export interface CompanionHooks {
   openSidePanel?: (tabId: number | undefined, nodeId: string) => Promise<boolean>;
   /** Hands items to Zotero desktop; without it, Zotero counts as not running. */
   sendToZotero?: ZoteroSender;
+  /** Digest feeds: starts a sync (after any running one) without waiting for it, and says which are running. */
+  feeds?: { sync(feedId: string): void; syncing(): string[] };
 }
+
+/** "New papers since yesterday": what feeds brought in the last day. */
+const NEWS_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 /**
  * The background's side of the protocol: each request goes straight to the part of the store that
@@ -43,6 +48,19 @@ export function companionApi(store: CompanionStore, hooks: CompanionHooks = {}):
     'imports.list': async () => ({ batches: await store.imports.batches() }),
     'imports.remove': ({ batchId }) => store.removeImport(batchId),
     'imports.changed': async () => (store.importsChanged(), { ok: true as const }),
+    'feeds.list': async () => ({ feeds: await store.feeds.summaries(), syncing: hooks.feeds?.syncing() ?? [] }),
+    'feeds.subscribe': async ({ spec }) => {
+      const { id } = await store.feeds.subscribe(spec, Date.now());
+      hooks.feeds?.sync(id);
+      return { feedId: id };
+    },
+    'feeds.unsubscribe': async ({ feedId, keepPapers }) => {
+      const removed = await store.feeds.unsubscribe(feedId, keepPapers);
+      if (removed.papers > 0) store.importsChanged();
+      return removed;
+    },
+    'feeds.check': async ({ feedId }) => (hooks.feeds?.sync(feedId), { started: true as const }),
+    'feeds.news': async ({ since = Date.now() - NEWS_WINDOW_MS }) => ({ since, ...(await store.feeds.newPapers(since, 50)) }),
   };
   return Object.fromEntries(
     Object.entries(api).map(([type, handler]) => [type, (request: never, context: never) => withReopen(store.db, () => (handler as (r: never, c: never) => Promise<unknown>)(request, context))]),

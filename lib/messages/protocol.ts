@@ -5,8 +5,10 @@
  */
 import * as v from 'valibot';
 import type { CorpusPaper, LookupResult } from '../corpus';
+import { FeedSpecSchema } from '../feeds/feed-spec';
 import { PageMetaSchema } from '../page/page-meta';
 import { ReadingListEditBaseSchema, ReadingListPatchSchema, SavePaperSchema, type ReadingListEntry } from '../reading-list/reading-list-entry';
+import type { FeedNewPaper, FeedSummary } from '../store/feed-store';
 import type { ImportBatchSummary } from '../store/import-store';
 import type { PageLookup } from '../store/paper-lookup';
 import type { ImportResult } from '../store/reading-list-store';
@@ -59,6 +61,12 @@ export const RequestSchema = v.variant('type', [
   v.object({ type: v.literal('imports.remove'), batchId: pageText(100) }),
   // The options page's import worker wrote or removed imported digests: caches over them are stale.
   v.object({ type: v.literal('imports.changed') }),
+  v.object({ type: v.literal('feeds.list') }),
+  // Sent once the page's click was granted api.github.com and raw.githubusercontent.com; the background checks again before any request.
+  v.object({ type: v.literal('feeds.subscribe'), spec: FeedSpecSchema }),
+  v.object({ type: v.literal('feeds.unsubscribe'), feedId: pageText(500), keepPapers: v.boolean() }),
+  v.object({ type: v.literal('feeds.check'), feedId: pageText(500) }),
+  v.object({ type: v.literal('feeds.news'), since: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))) }),
 ]);
 
 /** A request as a sender writes it (defaults may be left out). */
@@ -96,6 +104,11 @@ export const REQUEST_SENDERS: { readonly [T in RequestType]: 'content-script' | 
   'imports.list': 'extension-page',
   'imports.remove': 'extension-page',
   'imports.changed': 'extension-page',
+  'feeds.list': 'extension-page',
+  'feeds.subscribe': 'extension-page',
+  'feeds.unsubscribe': 'extension-page',
+  'feeds.check': 'extension-page',
+  'feeds.news': 'extension-page',
 };
 
 export type { PageLookup, SearchResultHit, Settings, TaxonomyNodeView, TaxonomyTreeNode };
@@ -130,6 +143,15 @@ export interface ResponseMap {
   /** How many imported digests went with the import. */
   'imports.remove': { papers: number };
   'imports.changed': { ok: true };
+  /** Every feed with its counts, errors and state; `syncing` names the feeds being synced right now. */
+  'feeds.list': { feeds: FeedSummary[]; syncing: string[] };
+  /** The feed subscribed to (or changed); its first sync has started. */
+  'feeds.subscribe': { feedId: string };
+  /** How many imported digests went with the feed (0 when they were kept). */
+  'feeds.unsubscribe': { papers: number };
+  'feeds.check': { started: true };
+  /** Papers the feeds brought since `since` (a day ago by default) that no one had before, newest first. */
+  'feeds.news': { since: number; total: number; papers: FeedNewPaper[] };
 }
 
 /** Error codes on the wire: the store's, plus those of the protocol itself. */

@@ -1,5 +1,6 @@
 import { CorpusGate, type CorpusSource } from './corpus-gate';
 import type { CompanionDatabase } from './database';
+import { FeedStore } from './feed-store';
 import { ImportStore } from './import-store';
 import { PaperLookup } from './paper-lookup';
 import { ReadingListStore } from './reading-list-store';
@@ -24,6 +25,7 @@ export class CompanionStore {
   readonly settings: SettingsStore;
   readonly readingList: ReadingListStore;
   readonly imports: ImportStore;
+  readonly feeds: FeedStore;
 
   constructor(
     readonly db: CompanionDatabase,
@@ -32,6 +34,7 @@ export class CompanionStore {
     this.corpus = new CorpusGate(db, source);
     this.readingList = new ReadingListStore(db);
     this.imports = new ImportStore(db);
+    this.feeds = new FeedStore(db, this.imports);
     this.settings = new SettingsStore(db);
     this.papers = new PaperLookup(db, this.corpus, this.imports, this.readingList);
     this.taxonomy = new TaxonomyView(db, this.corpus, this.imports);

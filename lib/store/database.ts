@@ -1,5 +1,8 @@
 import Dexie, { type DexieOptions, type EntityTable, type Transaction } from 'dexie';
 import type { CorpusPaper, CorpusTaxonomyEntry, CorpusTaxonomyNode } from '../corpus';
+import type { FeedSpec } from '../feeds/feed-spec';
+import type { FeedProblemKind } from '../feeds/feed-schedule';
+import type { FeedFileState } from '../feeds/tree-diff';
 import type { ReadingListEntry } from '../reading-list/reading-list-entry';
 
 /** The IndexedDB database the background owns. */
@@ -92,6 +95,46 @@ export interface ImportBatchRow {
   papers: number;
   /** Every imported title, for the title matcher, which must not read every imported paper to know them. */
   titles: { title: string; arxivId: string }[];
+  /** Set when a digest feed brought it: one import per file of the feed. `gone` once the folder no longer holds the file. */
+  feed?: { feedId: string; path: string; gone?: boolean };
+}
+
+/** A digest feed the user subscribed to, with where its syncing stands. */
+export type FeedRow = FeedSpec & {
+  id: string;
+  subscribedAt: number;
+  /** The ETag of the last listing: a listing that has not changed costs a 304, which GitHub does not count. */
+  etag: string | null;
+  /** When the folder was last listed, successfully or not. */
+  lastCheckAt: number | null;
+  /** When a sync last went through to the end. */
+  lastSyncAt: number | null;
+  /** Failures in a row, for the backoff. */
+  failures: number;
+  /** Not before this: a rate limit's reset, or a backoff. */
+  waitUntil: number | null;
+  /** Why the last attempt stopped; null when it went through. */
+  problem: { kind: FeedProblemKind; detail: string } | null;
+};
+
+/** One digest file of a feed: written in the transaction that writes its papers, so a sync resumes exactly. */
+export interface FeedFileRow {
+  feedId: string;
+  path: string;
+  /** The blob sha the folder listed; the file is fetched again only when it changes. */
+  sha: string;
+  date: string;
+  topic: string;
+  state: FeedFileState;
+  /** The import this file's papers went in with; null until it is done. */
+  batchId: string | null;
+  papers: number;
+  /** Papers no one had before this file brought them: the popup's "new papers". */
+  added: string[];
+  /** Why the pipeline refused the file. */
+  error: string | null;
+  /** When its papers were written (epoch ms); 0 until then. */
+  doneAt: number;
 }
 
 /** A user setting; values are validated where they are read. */
@@ -105,7 +148,7 @@ export const CORPUS_TABLES = ['papers', 'taxonomyNodes', 'taxonomyEntries', 'tit
 /** The tables that hold what the user made: nothing but the user's own actions writes them. */
 export const USER_TABLES = ['readingList', 'settings'] as const;
 /** The tables that hold imported digests: like the user tables, seeding never touches them. */
-export const IMPORT_TABLES = ['importedPapers', 'importBatches'] as const;
+export const IMPORT_TABLES = ['importedPapers', 'importBatches', 'feeds', 'feedFiles'] as const;
 
 /**
  * Every schema the database has had, oldest first. A version is never edited once released: a
@@ -161,6 +204,14 @@ export const SCHEMA_VERSIONS: readonly {
       importBatches: '&id, importedAt',
     },
   },
+  {
+    // Digest feeds and their files; what they import goes into the import tables, one import per file.
+    version: 4,
+    stores: {
+      feeds: '&id',
+      feedFiles: '&[feedId+path], feedId, doneAt',
+    },
+  },
 ];
 
 /**
@@ -187,6 +238,8 @@ export class CompanionDatabase extends Dexie {
   settings!: EntityTable<SettingRow, 'key'>;
   importedPapers!: Dexie.Table<ImportedPaperRow, [string, string]>;
   importBatches!: EntityTable<ImportBatchRow, 'id'>;
+  feeds!: EntityTable<FeedRow, 'id'>;
+  feedFiles!: Dexie.Table<FeedFileRow, [string, string]>;
 
   /**
    * @param name Database name; tests give each case its own.

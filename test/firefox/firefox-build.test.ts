@@ -26,8 +26,16 @@ async function manifestFor(browserName: 'chrome' | 'firefox', manifestVersion: 2
 
 describe('the manifest per browser (wxt.config.ts)', () => {
   it('asks Chrome for the side panel, and Firefox, which has a sidebar instead, for nothing more', async () => {
-    expect((await manifestFor('chrome', 3)).permissions).toEqual(['unlimitedStorage', 'contextMenus', 'sidePanel']);
-    expect((await manifestFor('firefox', 2)).permissions).toEqual(['unlimitedStorage', 'contextMenus']);
+    expect((await manifestFor('chrome', 3)).permissions).toEqual(['unlimitedStorage', 'contextMenus', 'alarms', 'sidePanel']);
+    expect((await manifestFor('firefox', 2)).permissions).toEqual(['unlimitedStorage', 'contextMenus', 'alarms']);
+  });
+
+  it('asks for the digest feeds\' two hosts only as optional permissions, each browser in its own key', async () => {
+    const hosts = ['https://api.github.com/*', 'https://raw.githubusercontent.com/*'];
+    const chrome = await manifestFor('chrome', 3);
+    const firefox = await manifestFor('firefox', 2);
+    expect([chrome.optional_host_permissions, chrome.optional_permissions]).toEqual([hosts, undefined]);
+    expect([firefox.optional_permissions, firefox.optional_host_permissions]).toEqual([hosts, undefined]);
   });
 
   it('asks both for host access to the paper sites and nothing else', async () => {

@@ -35,6 +35,11 @@ function echoApi(): CompanionApi & { calls: unknown[] } {
     'imports.changed': answer,
     'zotero.save': answer,
     'zoteroPaper.save': answer,
+    'feeds.list': answer,
+    'feeds.subscribe': answer,
+    'feeds.unsubscribe': answer,
+    'feeds.check': answer,
+    'feeds.news': answer,
   };
 }
 

@@ -1,0 +1,77 @@
+import type { FeedRow } from '../store/database';
+import { dueAt, nextAlarmAt, type FeedTiming } from './feed-schedule';
+import { syncFeed, type FeedSyncDependencies, type SyncOutcome } from './sync-feed';
+
+/** What the runner needs besides a sync's dependencies: a way to be woken at a time. */
+export interface FeedRunnerDependencies extends FeedSyncDependencies {
+  /** Sets the one wake-up (`alarms` in the extension) to `when`, or clears it for null. */
+  schedule(when: number | null): Promise<void>;
+  /** After any sync that wrote papers: caches over the imports are stale. */
+  onImportsChanged?(): void;
+}
+
+/**
+ * Runs feed syncs one at a time, whoever asks (the daily alarm, *Check now*, a subscription, a
+ * worker waking with a sync unfinished), and sets the next wake-up after each.
+ */
+export class FeedRunner {
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly running = new Set<string>();
+
+  constructor(private readonly deps: FeedRunnerDependencies) {}
+
+  /** Syncs one feed now (after any sync already running); `force` skips a backoff, never a rate limit. */
+  sync(id: string, { force = false } = {}): Promise<SyncOutcome> {
+    return this.enqueue(async () => {
+      const outcome = await this.syncTracked(id, force);
+      await this.reschedule();
+      return outcome;
+    });
+  }
+
+  /** Syncs every feed that is due: never checked, unfinished, past its wait, or a day after its last check. */
+  runDue(): Promise<void> {
+    return this.enqueue(async () => {
+      const now = this.deps.now();
+      const files = await Promise.all((await this.deps.store.feeds()).map(async (feed) => ({ feed, timing: await this.timing(feed) })));
+      for (const { feed, timing } of files) {
+        const due = dueAt(timing, now);
+        if (due !== null && due <= now) await this.syncTracked(feed.id, false);
+      }
+      await this.reschedule();
+    });
+  }
+
+  /** Whether a feed is syncing in this worker now. */
+  isRunning(id: string): boolean {
+    return this.running.has(id);
+  }
+
+  /** Sets the wake-up for the earliest feed due. */
+  async reschedule(): Promise<void> {
+    const feeds = await this.deps.store.feeds();
+    await this.deps.schedule(nextAlarmAt(await Promise.all(feeds.map((feed) => this.timing(feed))), this.deps.now()));
+  }
+
+  private async syncTracked(id: string, force: boolean): Promise<SyncOutcome> {
+    this.running.add(id);
+    let wrote = false;
+    try {
+      return await syncFeed(id, { ...this.deps, onFileDone: (result) => ((wrote = true), this.deps.onFileDone?.(result)) }, { force });
+    } finally {
+      this.running.delete(id);
+      if (wrote) this.deps.onImportsChanged?.();
+    }
+  }
+
+  private async timing(feed: FeedRow): Promise<FeedTiming> {
+    const pending = (await this.deps.store.pendingFiles(feed.id)).length;
+    return { lastCheckAt: feed.lastCheckAt, waitUntil: feed.waitUntil, unfinished: pending > 0, blocked: feed.problem?.kind === 'permission' };
+  }
+
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+}
