@@ -3,6 +3,7 @@ import type { BackgroundClient } from '../../lib/messages/background-client';
 import type { ResponseMap } from '../../lib/messages/protocol';
 import { errorText } from '../client';
 import { t } from '../i18n';
+import { FeedsSection } from './FeedsSection';
 import { ImportDigests } from './ImportDigests';
 import { ImportReport } from './ImportReport';
 
@@ -16,7 +17,7 @@ export function OptionsApp({ client, startWorker }: { client: BackgroundClient; 
 
   const refresh = useCallback(async () => {
     try {
-      setBatches((await client.call({ type: 'imports.list' })).batches);
+      setBatches((await client.call({ type: 'imports.list' })).batches.filter((batch) => !batch.feed));
     } catch (error) {
       setMessage({ text: t('errorPrefix', errorText(error)), error: true });
     }
@@ -42,6 +43,7 @@ export function OptionsApp({ client, startWorker }: { client: BackgroundClient; 
     <main class="options">
       <h1>{t('extensionName')}</h1>
       <ImportDigests startWorker={startWorker} onImported={imported} />
+      <FeedsSection client={client} onPapersChanged={() => void refresh()} />
       <section aria-labelledby="import-history">
         <h2 id="import-history">{t('importHistoryHeading')}</h2>
         <p class={message?.error ? 'error' : 'status'} role="status">

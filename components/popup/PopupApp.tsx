@@ -3,6 +3,7 @@ import type { BackgroundClient } from '../../lib/messages/background-client';
 import { t } from '../i18n';
 import { SearchPanel } from '../search/SearchPanel';
 import { CurrentTabPaper } from './CurrentTabPaper';
+import { FeedNews } from './FeedNews';
 import { RecentSaves } from './RecentSaves';
 
 /** The page in the active tab, as the popup reads it. */
@@ -18,6 +19,7 @@ export function PopupApp({ client, activeTab }: { client: BackgroundClient; acti
         limit={12}
         whenEmpty={
           <>
+            <FeedNews client={client} />
             <h2>{t('currentPaper')}</h2>
             <CurrentTabPaper client={client} activeTab={activeTab} />
             <h2>{t('recentSaves')}</h2>
