@@ -15,6 +15,7 @@ import { measure, round, type Timing } from './measure';
 import { benchBrowser } from './browser-bench';
 import { benchSearch, formatTargets } from './search-bench';
 import { benchReadingList, readingListTargets } from './reading-list-bench';
+import { benchFeedSync, feedSyncTargets } from './feed-sync-bench';
 
 const json = process.argv.includes('--json');
 const sources = readSources();
@@ -110,5 +111,10 @@ if (!json) {
 const readingList = await benchReadingList();
 section('readingList10k', { ...readingList.at10k, baseline: readingList.baseline });
 if (!json) console.log(readingListTargets(readingList).map((line) => `  ${line}`).join('\n'));
+
+// Digest feeds: the 42 real digests synced through routed GitHub responses into a fresh profile.
+const feedSync = await benchFeedSync();
+section('feedSync', feedSync);
+if (!json) console.log(feedSyncTargets(feedSync).map((line) => `  ${line}`).join('\n'));
 
 if (json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

@@ -4,9 +4,10 @@
  * (never copied into the project); without them this suite is skipped.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { renderArxivAbsTemplate } from './fixtures/fixture-pages';
 import { openPopup } from './support/extension-pages';
+import { grantFeedHosts, openFeedOptions as openOptions, routeGithub, sendFromPage as send, subscribeToWholeArchive } from './support/feed-routes';
 import { launchExtension, type ExtensionSession } from './support/launch-extension';
 import { cardText, openPaperPage } from './support/overlay-page';
 import { DigestRepo, realDigestFiles, REAL_DIGESTS_DIR } from '../support/digest-repo';
@@ -21,39 +22,6 @@ if (!files) console.warn(`feeds e2e: skipped, no ${REAL_DIGESTS_DIR}MANIFEST.tsv
 
 const FEED_ID = 'github:kedreamix/myblog@head/source/_posts/paper';
 const NERF = 'source/_posts/Paper/2024-01-24/NeRF.md';
-
-/** Serves the repository in place of GitHub; 'offline' aborts the request as a dropped network would. */
-async function routeGithub(context: BrowserContext, repo: DigestRepo, delay: { ms: number }): Promise<void> {
-  for (const host of ['https://api.github.com/**', 'https://raw.githubusercontent.com/**']) {
-    await context.route(host, async (route) => {
-      if (delay.ms > 0) await new Promise((resolve) => setTimeout(resolve, delay.ms));
-      const answer = repo.answer(route.request().url(), await route.request().allHeaders());
-      if (answer === 'offline') return route.abort('internetdisconnected');
-      return route.fulfill({ status: answer.status, headers: answer.headers, body: Buffer.from(answer.body) });
-    });
-  }
-}
-
-/**
- * Grants the feed hosts the way a user does on chrome://extensions (site access), since headless
- * Chromium cannot answer a permission prompt; the options page's click then gets them without one.
- */
-async function grantFeedHosts(session: ExtensionSession): Promise<void> {
-  const page = await session.context.newPage();
-  await page.goto('chrome://extensions');
-  await page.evaluate(async (id) => {
-    const { chrome } = globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } } };
-    for (const host of ['https://api.github.com/*', 'https://raw.githubusercontent.com/*']) await chrome.developerPrivate.addHostPermission(id, host);
-  }, session.extensionId);
-  await page.close();
-}
-
-async function openOptions(session: ExtensionSession): Promise<Page> {
-  const page = await session.context.newPage();
-  await page.goto(`chrome-extension://${session.extensionId}/options.html`);
-  await page.getByRole('heading', { name: 'Digest feeds' }).waitFor();
-  return page;
-}
 
 /** The feed's status key (`data-feed-state`) once it is one of `states`. */
 async function waitForFeed(page: Page, states: string[], timeout = 60_000): Promise<string> {
@@ -83,9 +51,6 @@ function tables(page: Page): Promise<{ rows: number; ids: number; done: number; 
   );
 }
 
-const send = (page: Page, message: unknown) =>
-  page.evaluate((msg) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value: never }> } } }).chrome.runtime.sendMessage(msg), message);
-
 describe.skipIf(!files)('digest feeds (Chromium)', () => {
   let session: ExtensionSession;
   let repo: DigestRepo;
@@ -114,9 +79,7 @@ describe.skipIf(!files)('digest feeds (Chromium)', () => {
   it('subscribes with the grant and finds the papers on their arXiv pages, in the popup and in the tree', async () => {
     await grantFeedHosts(session);
     options = await openOptions(session);
-    for (const box of await options.locator('.feed-topics input[type=checkbox]').all()) await box.check();
-    await options.getByLabel('everything').check();
-    await options.locator('.feed-subscribe').click();
+    await subscribeToWholeArchive(options);
     expect(await waitForFeed(options, ['feedStatusUpToDate'])).toBe('feedStatusUpToDate');
     expect(await options.locator('.feed-counts').textContent()).toMatch(new RegExp(`^${FILES} files, \\d+ papers$`));
     // One import per file, each holding every paper its file gives (a paper in two topics is in both).
@@ -232,11 +195,9 @@ describe.skipIf(!files)('digest feeds (Chromium)', () => {
   it('a service worker stopped mid-sync resumes with no paper missing and none twice, and keeping the papers keeps them', async () => {
     // The imports kept from the first subscription stay; the new feed writes its own import of every file beside them.
     await options.reload();
-    await options.getByLabel('everything').check();
-    for (const box of await options.locator('.feed-topics input[type=checkbox]').all()) await box.check();
     // Slow files, so that the worker is stopped with some done and some not.
     delay.ms = 400;
-    await options.locator('.feed-subscribe').click();
+    await subscribeToWholeArchive(options);
     await expect.poll(async () => (await tables(options)).done, { timeout: 30_000, interval: 100 }).toBeGreaterThanOrEqual(2);
     const cdp = await session.context.newCDPSession(options);
     await cdp.send('ServiceWorker.enable');
