@@ -9,7 +9,7 @@ import '../feeds.css';
  * "12 new papers since yesterday": what the digest feeds brought in the last day that no one had
  * before, each opening its arXiv page. Nothing at all without feeds or news.
  */
-export function FeedNews({ client, count = 8 }: { client: BackgroundClient; count?: number }) {
+export function FeedNews({ client, count = 5 }: { client: BackgroundClient; count?: number }) {
   const [news, setNews] = useState<ResponseMap['feeds.news'] | null>(null);
   useEffect(() => {
     client.call({ type: 'feeds.news' }).then(setNews, () => setNews(null));

@@ -26,6 +26,8 @@ export function feedStatus(summary: FeedSummary, syncing: boolean, now: number):
       case 'permission':
         return { key: 'feedStatusPermission', args: [], at: null };
       case 'rate-limited':
+        // With every file in, only the next listing waits: there is no "rest" to speak of.
+        if (files.pending === 0) return { key: 'feedStatusRateLimitedIdle', args: [handled], at: waiting ?? now };
         return { key: 'feedStatusRateLimited', args: [handled, total], at: waiting ?? now };
       case 'offline':
         return { key: 'feedStatusOffline', args: [handled, total], at: waiting ?? now };

@@ -210,6 +210,7 @@ export const MESSAGES = {
   feedStatusUpToDate: { en: 'Up to date; last synced $1', zh_CN: '已是最新；上次同步 $1' },
   feedStatusNever: { en: 'Not synced yet', zh_CN: '尚未同步' },
   feedStatusRateLimited: { en: '$1 of $2 files; the rest after $3 (GitHub allows 60 listings an hour)', zh_CN: '已完成 $1 / $2 个文件；其余在 $3 之后（GitHub 每小时限 60 次）' },
+  feedStatusRateLimitedIdle: { en: 'All $1 files in; GitHub’s hourly limit is spent, so the next check waits until $2', zh_CN: '$1 个文件均已导入；GitHub 每小时的次数已用完，下次检查在 $2 之后' },
   feedStatusOffline: { en: 'Offline, or GitHub cannot be reached: $1 of $2 files so far; trying again at $3', zh_CN: '离线或无法连接 GitHub：已完成 $1 / $2 个文件；$3 重试' },
   feedStatusServer: { en: 'GitHub had a problem ($1): $2 of $3 files so far; trying again at $4', zh_CN: 'GitHub 出错（$1）：已完成 $2 / $3 个文件；$4 重试' },
   feedStatusNotFound: { en: 'GitHub does not have this repository or branch; checking again at $1', zh_CN: 'GitHub 上没有这个仓库或分支；$1 再检查' },

@@ -157,8 +157,8 @@ describe.skipIf(!files)('digest feeds (Chromium)', () => {
 
     repo.fault = { kind: 'rate-limit', resetAt: Date.now() + 3600_000 };
     await options.getByRole('button', { name: 'Check now' }).click();
-    expect(await waitForFeed(options, ['feedStatusRateLimited'])).toBe('feedStatusRateLimited');
-    expect(await options.locator('.feed-status').textContent()).toMatch(new RegExp(`^${FILES} of ${FILES} files; the rest after .+\\d\\d:\\d\\d`));
+    expect(await waitForFeed(options, ['feedStatusRateLimitedIdle'])).toBe('feedStatusRateLimitedIdle');
+    expect(await options.locator('.feed-status').textContent()).toMatch(new RegExp(`^All ${FILES} files in; GitHub’s hourly limit is spent, so the next check waits until .+\\d\\d:\\d\\d`));
     const before = repo.requests.length;
     await options.getByRole('button', { name: 'Check now' }).click();
     await options.waitForTimeout(1000);

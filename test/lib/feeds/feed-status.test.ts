@@ -21,6 +21,7 @@ describe('feedStatus', () => {
     ['syncing', summary({}), true, { key: 'feedStatusSyncing', args: ['142', '265'], at: null }],
     ['rate-limited: "142 of 265 files; the rest after 14:05"', summary({ problem: { kind: 'rate-limited', detail: 'HTTP 403' }, waitUntil: LATER }), false, { key: 'feedStatusRateLimited', args: ['142', '265'], at: LATER }],
     ['rate-limited while a sync is asked for', summary({ problem: { kind: 'rate-limited', detail: 'HTTP 403' }, waitUntil: LATER }), true, { key: 'feedStatusRateLimited', args: ['142', '265'], at: LATER }],
+    ['rate-limited with every file in', summary({ problem: { kind: 'rate-limited', detail: 'HTTP 403' }, waitUntil: LATER }, { pending: 0 }), false, { key: 'feedStatusRateLimitedIdle', args: ['142'], at: LATER }],
     ['offline', summary({ problem: { kind: 'offline', detail: 'Failed to fetch' }, waitUntil: LATER }), false, { key: 'feedStatusOffline', args: ['142', '265'], at: LATER }],
     ['a 502', summary({ problem: { kind: 'server', detail: 'HTTP 502 from api.github.com' }, waitUntil: LATER }), false, { key: 'feedStatusServer', args: ['HTTP 502 from api.github.com', '142', '265'], at: LATER }],
     ['without the permission', summary({ problem: { kind: 'permission', detail: '' } }), false, { key: 'feedStatusPermission', args: [], at: null }],
