@@ -16,7 +16,6 @@ export interface FeedRunnerDependencies extends FeedSyncDependencies {
  */
 export class FeedRunner {
   private queue: Promise<unknown> = Promise.resolve();
-  private readonly running = new Set<string>();
 
   constructor(private readonly deps: FeedRunnerDependencies) {}
 
@@ -42,11 +41,6 @@ export class FeedRunner {
     });
   }
 
-  /** Whether a feed is syncing in this worker now. */
-  isRunning(id: string): boolean {
-    return this.running.has(id);
-  }
-
   /** Sets the wake-up for the earliest feed due. */
   async reschedule(): Promise<void> {
     const feeds = await this.deps.store.feeds();
@@ -54,12 +48,10 @@ export class FeedRunner {
   }
 
   private async syncTracked(id: string, force: boolean): Promise<SyncOutcome> {
-    this.running.add(id);
     let wrote = false;
     try {
       return await syncFeed(id, { ...this.deps, onFileDone: (result) => ((wrote = true), this.deps.onFileDone?.(result)) }, { force });
     } finally {
-      this.running.delete(id);
       if (wrote) this.deps.onImportsChanged?.();
     }
   }
