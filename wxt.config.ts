@@ -21,7 +21,7 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
   }),
-  manifest: ({ browser, manifestVersion }) => ({
+  manifest: ({ browser }) => ({
     name: '__MSG_extensionName__',
     description: '__MSG_extensionDescription__',
     default_locale: 'en',
@@ -29,8 +29,6 @@ export default defineConfig({
     // nothing uses browser.storage); contextMenus: "Save to reading list"; sidePanel (Chrome only): the panel a
     // card's breadcrumb opens. Firefox's sidebar needs no permission. alarms: the daily check of digest feeds.
     permissions: ['unlimitedStorage', 'contextMenus', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
-    // Digest feeds only, asked for in the click that subscribes; without them no request leaves the browser.
-    ...(manifestVersion === 2 ? { optional_permissions: [...FEED_HOST_PERMISSIONS] } : { optional_host_permissions: [...FEED_HOST_PERMISSIONS] }),
     commands: {
       [SAVE_PAPER_COMMAND]: { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_saveCommand__' },
     },
@@ -38,9 +36,13 @@ export default defineConfig({
     action: { default_title: '__MSG_extensionName__' },
     // MV2 builds move these into permissions.
     host_permissions: CONTENT_SCRIPT_MATCHES,
-    // Zotero desktop's connector on this computer, for *Save to Zotero*: optional, asked for on the first save,
-    // so nobody who never uses Zotero grants it. MV2 (Firefox) lists optional origins among optional_permissions.
-    ...(browser === 'firefox' ? { optional_permissions: [ZOTERO_ORIGIN_PATTERN] } : { optional_host_permissions: [ZOTERO_ORIGIN_PATTERN] }),
+    // Optional origins, each asked for only when used. Zotero desktop's connector on this computer, for *Save to
+    // Zotero*, asked for on the first save, so nobody who never uses Zotero grants it; GitHub's API and raw files,
+    // for digest feeds, asked for in the click that subscribes (without them no request leaves the browser).
+    // MV2 (Firefox) lists optional origins among optional_permissions.
+    ...(browser === 'firefox'
+      ? { optional_permissions: [ZOTERO_ORIGIN_PATTERN, ...FEED_HOST_PERMISSIONS] }
+      : { optional_host_permissions: [ZOTERO_ORIGIN_PATTERN, ...FEED_HOST_PERMISSIONS] }),
     // The card's KaTeX stylesheet and fonts are loaded by the page's renderer, so it must be allowed to read them.
     web_accessible_resources: [{ resources: ['katex/*'], matches: CONTENT_SCRIPT_MATCHES }],
     ...(browser === 'firefox' && {
