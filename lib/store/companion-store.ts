@@ -1,3 +1,4 @@
+import { BackupStore } from './backup-store';
 import { CorpusGate, type CorpusSource } from './corpus-gate';
 import type { CompanionDatabase } from './database';
 import { ImportStore } from './import-store';
@@ -5,6 +6,7 @@ import { PaperLookup } from './paper-lookup';
 import { ReadingListStore } from './reading-list-store';
 import { SearchStore } from './search-store';
 import { SettingsStore } from './settings-store';
+import { SyncSettingsStore } from './sync-settings-store';
 import { TaxonomyView } from './taxonomy-view';
 
 export type { CorpusSource } from './corpus-gate';
@@ -24,6 +26,8 @@ export class CompanionStore {
   readonly settings: SettingsStore;
   readonly readingList: ReadingListStore;
   readonly imports: ImportStore;
+  readonly backups: BackupStore;
+  readonly syncSettings: SyncSettingsStore;
 
   constructor(
     readonly db: CompanionDatabase,
@@ -32,6 +36,8 @@ export class CompanionStore {
     this.corpus = new CorpusGate(db, source);
     this.readingList = new ReadingListStore(db);
     this.imports = new ImportStore(db);
+    this.backups = new BackupStore(db, this.readingList);
+    this.syncSettings = new SyncSettingsStore(db);
     this.settings = new SettingsStore(db);
     this.papers = new PaperLookup(db, this.corpus, this.imports, this.readingList);
     this.taxonomy = new TaxonomyView(db, this.corpus, this.imports);

@@ -1,6 +1,7 @@
 import Dexie, { type DexieOptions, type EntityTable, type Transaction } from 'dexie';
 import type { CorpusPaper, CorpusTaxonomyEntry, CorpusTaxonomyNode } from '../corpus';
 import type { ReadingListEntry } from '../reading-list/reading-list-entry';
+import type { SyncRecord } from '../sync/sync-record';
 
 /** The IndexedDB database the background owns. */
 export const DATABASE_NAME = 'arxiv-digest-companion';
@@ -94,6 +95,19 @@ export interface ImportBatchRow {
   titles: { title: string; arxivId: string }[];
 }
 
+/**
+ * A copy of the whole reading list as its JSON export, taken after changes: what *Restore from
+ * backup* brings back, through the JSON import.
+ */
+export interface ReadingListBackupRow {
+  id?: number;
+  takenAt: number;
+  entries: number;
+  /** FNV-1a of the entries' JSON: a list unchanged since the last copy is not copied again. */
+  hash: string;
+  json: string;
+}
+
 /** A user setting; values are validated where they are read. */
 export interface SettingRow {
   key: string;
@@ -103,7 +117,7 @@ export interface SettingRow {
 /** The tables that hold the bundled corpus: seeding clears and refills these, and only these. */
 export const CORPUS_TABLES = ['papers', 'taxonomyNodes', 'taxonomyEntries', 'titleIndexes', 'searchIndexes'] as const;
 /** The tables that hold what the user made: nothing but the user's own actions writes them. */
-export const USER_TABLES = ['readingList', 'settings'] as const;
+export const USER_TABLES = ['readingList', 'settings', 'readingListClocks', 'readingListBackups'] as const;
 /** The tables that hold imported digests: like the user tables, seeding never touches them. */
 export const IMPORT_TABLES = ['importedPapers', 'importBatches'] as const;
 
@@ -161,6 +175,15 @@ export const SCHEMA_VERSIONS: readonly {
       importBatches: '&id, importedAt',
     },
   },
+  {
+    // Beside each reading-list entry, its change times for the sync (and a tombstone once removed);
+    // and the automatic backups of the list. Both are user tables: re-seeding never touches them.
+    version: 4,
+    stores: {
+      readingListClocks: '&key',
+      readingListBackups: '++id, takenAt',
+    },
+  },
 ];
 
 /**
@@ -184,6 +207,8 @@ export class CompanionDatabase extends Dexie {
   searchIndexes!: EntityTable<SearchIndexRow, 'hash'>;
   meta!: EntityTable<CorpusStateRow, 'key'>;
   readingList!: EntityTable<ReadingListEntry, 'key'>;
+  readingListClocks!: EntityTable<SyncRecord, 'key'>;
+  readingListBackups!: EntityTable<ReadingListBackupRow, 'id'>;
   settings!: EntityTable<SettingRow, 'key'>;
   importedPapers!: Dexie.Table<ImportedPaperRow, [string, string]>;
   importBatches!: EntityTable<ImportBatchRow, 'id'>;
