@@ -27,7 +27,8 @@ export default defineConfig({
     // unlimitedStorage: the IndexedDB database outlives eviction (IndexedDB itself needs no permission, and
     // nothing uses browser.storage); contextMenus: "Save to reading list"; sidePanel (Chrome only): the panel a
     // card's breadcrumb opens. Firefox's sidebar needs no permission.
-    permissions: ['unlimitedStorage', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // storage: the reading list's opt-in sync through storage.sync (see the README's permissions table).
+    permissions: ['unlimitedStorage', 'storage', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     commands: {
       [SAVE_PAPER_COMMAND]: { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_saveCommand__' },
     },

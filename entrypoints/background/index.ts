@@ -6,6 +6,7 @@ import { CompanionStore } from '../../lib/store/companion-store';
 import { registerContextMenu } from './context-menu';
 import { keepAwakeWhile } from './keep-awake';
 import { broadcastReadingListChanges } from './reading-list-changes';
+import { registerReadingListSync } from './reading-list-sync';
 import { openSidePanelOn } from './side-panel';
 import { registerSaveCommand } from './save-command';
 import { registerTabBadge } from './tab-badge';
@@ -19,7 +20,7 @@ function main(): void {
       load: async () => (await fetch(browser.runtime.getURL('/corpus.json'))).json(),
     },
   );
-  const api = companionApi(store, { openSidePanel: openSidePanelOn, sendToZotero });
+  const api = companionApi(store, { openSidePanel: openSidePanelOn, sendToZotero, sync: registerReadingListSync(store) });
 
   // Registered synchronously, so a message that wakes the worker finds its listener.
   browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => keepAwakeWhile(handleMessage(api, message, sender, browser.runtime.id)));

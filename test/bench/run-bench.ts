@@ -14,6 +14,7 @@ import { loadRepairModel } from '../../data/tools/repair-model';
 import { measure, round, type Timing } from './measure';
 import { benchBrowser } from './browser-bench';
 import { benchSearch, formatTargets } from './search-bench';
+import { syncCapacity } from './sync-capacity';
 import { benchReadingList, readingListTargets } from './reading-list-bench';
 
 const json = process.argv.includes('--json');
@@ -63,6 +64,8 @@ const naive = perQuery((query) => {
   const wanted = normalizeTitle(query);
   return titles.filter((title) => normalizeTitle(title) === wanted);
 });
+// How much of a reading list the browser's sync storage holds, packed as the sync packs it.
+section('syncCapacity', await syncCapacity());
 section('titleMatch', {
   indexedTitles: titles.length,
   queries: queries.length,

@@ -26,8 +26,8 @@ async function manifestFor(browserName: 'chrome' | 'firefox', manifestVersion: 2
 
 describe('the manifest per browser (wxt.config.ts)', () => {
   it('asks Chrome for the side panel, and Firefox, which has a sidebar instead, for nothing more', async () => {
-    expect((await manifestFor('chrome', 3)).permissions).toEqual(['unlimitedStorage', 'contextMenus', 'sidePanel']);
-    expect((await manifestFor('firefox', 2)).permissions).toEqual(['unlimitedStorage', 'contextMenus']);
+    expect((await manifestFor('chrome', 3)).permissions).toEqual(['unlimitedStorage', 'storage', 'contextMenus', 'sidePanel']);
+    expect((await manifestFor('firefox', 2)).permissions).toEqual(['unlimitedStorage', 'storage', 'contextMenus']);
   });
 
   it('asks both for host access to the paper sites and nothing else', async () => {
