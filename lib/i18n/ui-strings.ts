@@ -125,7 +125,7 @@ export const MESSAGES = {
   syncSynced: { en: "Synced: all $1 entries, $2 KB of the browser's 100 KB.", zh_CN: '已同步：全部 $1 个条目，占浏览器 100 KB 同步空间中的 $2 KB。' },
   syncPartial: {
     en: "The browser's sync storage (100 KB) is full: the newest $1 of $2 entries sync; the other $3 stay on this computer, where nothing is lost.",
-    zh_CN: '浏览器的同步空间（100 KB）已满：$2 个条目中最新的 $1 个会同步；其余 $3 个只保存在这台电脑上，不会丢失。',
+    zh_CN: '浏览器的同步空间（100 KB）已满：最新的 $1 个条目（共 $2 个）会同步；其余 $3 个只保存在这台电脑上，不会丢失。',
   },
   syncRateLimited: { en: 'The browser allows only so many sync writes a minute; the list syncs again at $1.', zh_CN: '浏览器限制了每分钟的同步写入次数；将在 $1 再次同步。' },
   syncFailed: { en: 'Sync failed: $1. Nothing on this computer was changed or lost; it tries again at $2.', zh_CN: '同步失败：$1。这台电脑上的内容没有改变或丢失；将在 $2 重试。' },
