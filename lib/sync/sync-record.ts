@@ -131,11 +131,6 @@ export function renderNote(versions: readonly NoteVersion[]): string {
     .join('\n\n');
 }
 
-/** Whether a note holds texts written on two devices without either seeing the other's. */
-export function hasConflict(record: SyncRecord): boolean {
-  return renderNote(record.note) !== (record.note[0]?.text ?? '');
-}
-
 /** Joins two records of one entry. */
 export function mergeRecords(a: SyncRecord, b: SyncRecord): SyncRecord {
   if (a === b) return a;
