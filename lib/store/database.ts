@@ -2,6 +2,7 @@ import Dexie, { type DexieOptions, type EntityTable, type Transaction } from 'de
 import type { CorpusPaper, CorpusTaxonomyEntry, CorpusTaxonomyNode } from '../corpus';
 import type { ReadingListEntry } from '../reading-list/reading-list-entry';
 import type { SyncRecord } from '../sync/sync-record';
+import type { PackedSearchIndex } from '../search/packed-index';
 
 /** The IndexedDB database the background owns. */
 export const DATABASE_NAME = 'arxiv-digest-companion';
@@ -44,11 +45,14 @@ export interface CorpusStateRow {
  */
 export const IMPORTS_INDEX_KEY_SEPARATOR = '+';
 
-/** A serialised search index, cached for the corpus it was built from. */
+/** A search index, cached for the corpus it was built from. */
 export interface SearchIndexRow {
   /** The corpus hash, or `<corpus hash>+<imports revision digest>` with imports laid over it. */
   hash: string;
-  json: string;
+  /** The packed index (see `PackedSearchIndex`): strings and typed arrays, loaded lazily. */
+  packed?: PackedSearchIndex;
+  /** The index as MiniSearch's JSON, as releases before the packed form wrote it; still read. */
+  json?: string;
   builtAt: number;
 }
 
