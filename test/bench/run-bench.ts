@@ -3,7 +3,8 @@
  * each with a baseline measured in the same run. Medians and p95 over repeated runs; this is a
  * report, not a timed test. The import of 10,000 digests is measured end to end once (about 30 s
  * here) unless `--import-full` asks for the median of three; `--import-profile` adds one pass that
- * times each step of the importer on its own (about a minute).
+ * times each step of the importer on its own (about a minute). `--search-only` stops before the
+ * browser, and `--sizes=10000` limits the synthetic search corpora to those sizes.
  */
 import { buildCorpus } from '../../lib/corpus';
 import { repairIfMojibake } from '../../lib/mojibake';
@@ -84,6 +85,11 @@ const { coldStart, searchStore } = searchSections(search);
 section('coldStart', coldStart);
 section('searchStore', searchStore);
 if (!json) console.log(`\n## targets\n${formatTargets(search).map((line) => `  ${line}`).join('\n')}`);
+// `--search-only`: stop here, without the browser (a quick run while working on search).
+if (process.argv.includes('--search-only')) {
+  if (json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  process.exit(0);
+}
 
 // In Chromium with the built extension: the content script's size, DOMContentLoaded to the card
 // on screen, seeding throughput into real IndexedDB, and the digest importer's throughput.

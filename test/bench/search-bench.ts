@@ -142,11 +142,14 @@ export async function benchSearch(corpus: Pick<Corpus, 'papers' | 'taxonomy'>): 
   const loadStart = round(os.loadavg()[0]!, 2);
   const realCorpus = benchRealCorpus(corpus);
   const synthetic: Record<string, SyntheticFigures> = {};
+  // `--sizes=10000` measures only the sizes named, for a quick run while working.
+  const named = process.argv.find((arg) => arg.startsWith('--sizes='))?.slice('--sizes='.length).split(',').map(Number);
+  const sizes = named ? SIZES.filter((size) => named.includes(size.papers)) : SIZES;
   // Paper i is the same in every size, so the largest corpus serves all sizes by slicing.
-  const largest = Math.max(...SIZES.map((size) => size.papers));
+  const largest = Math.max(...sizes.map((size) => size.papers));
   const allDocs = searchDocumentsFromCorpus(syntheticCorpus(largest));
   const queries = syntheticQueries();
-  for (const size of SIZES) {
+  for (const size of sizes) {
     synthetic[String(size.papers)] = benchSynthetic(allDocs.slice(0, size.papers), queries, size);
     await new Promise((resolve) => setImmediate(resolve));
   }
