@@ -9,10 +9,12 @@ import MiniSearch, { type Options } from 'minisearch';
  *
  * It is made of strings and typed arrays, so IndexedDB and `postMessage` copy it without a
  * `JSON.stringify`, and it is about a fifth of the JSON's size:
- * - `terms`: every term, in the order `toJSON` lists them, so that the term tree is built in the
- *   same order as `loadJSON` builds it (ties in score keep that order);
- * - `postings`: per term, per field, the documents holding it as varint gaps, with the term's
- *   count only where it is not 1; `postingOffsets[i]` is where term `i` starts;
+ * - `treeLabels` and `treeShape`: MiniSearch's term tree node by node, depth first: each node's
+ *   number of entries, and each entry's edge label (empty for the node's own term), so that
+ *   loading makes its Maps directly, in the same order, instead of inserting term by term (which
+ *   scans every child of a node at each step: the root has a child per Han character);
+ * - `postings`: per term, in the same order, per field, the documents holding it as varint gaps,
+ *   with the term's count only where it is not 1; `postingOffsets[i]` is where term `i` starts;
  * - `ids` and `fieldLength`: one line and `fields.length` numbers per document;
  * - `stored`: per stored field, each distinct value once (as JSON) and a reference per document.
  *
@@ -26,18 +28,37 @@ export interface PackedSearchIndex {
   documentCount: number;
   averageFieldLength: number[];
   ids: string;
-  fieldLength: Uint32Array;
-  terms: string;
+  fieldLength: Uint16Array | Uint32Array;
+  treeLabels: string;
+  treeShape: Uint16Array | Uint32Array;
   postingOffsets: Uint32Array;
   postings: Uint8Array;
-  stored: { values: string; refs: Uint32Array }[];
+  stored: StoredColumn[];
+}
+
+/**
+ * One stored field of every document: `refs[doc]` is the index of its value in `values` (JSON, one
+ * a line), or the largest number the array holds when the document has none. When every value is
+ * a list of strings, `strings` holds those strings once, one a line, and a value lists their indexes.
+ */
+export interface StoredColumn {
+  values: string;
+  refs: Uint16Array | Uint32Array;
+  strings?: string;
 }
 
 type FieldTermData = Map<number, Map<number, number>>;
 
+/** A node of MiniSearch's radix tree: edge labels to child nodes, and `''` to the node's own term's data. */
+type TreeNode = Map<string, TreeNode | FieldTermData>;
+type TermTree = { _tree: TreeNode; constructor: new (tree: TreeNode) => TermTree };
+
+// The key of a node's own term in MiniSearch's tree (its `LEAF`).
+const LEAF = '';
+
 /** MiniSearch 7's own state, as `loadJS` sets it. */
 interface MiniSearchInternals {
-  _index: { set(term: string, data: unknown): unknown; [Symbol.iterator](): IterableIterator<[string, FieldTermData]> };
+  _index: TermTree;
   _documentCount: number;
   _nextId: number;
   _documentIds: Map<number, unknown>;
@@ -51,18 +72,18 @@ interface MiniSearchInternals {
 }
 
 const SEPARATOR = '\n';
-const ABSENT = 0xffffffff;
 
 /** The size in bytes of a packed index as IndexedDB holds it (strings counted as UTF-8). */
 export function packedSize(packed: PackedSearchIndex): number {
   const text = (value: string) => new TextEncoder().encode(value).length;
   return (
     text(packed.ids) +
-    text(packed.terms) +
+    text(packed.treeLabels) +
+    packed.treeShape.byteLength +
     packed.fieldLength.byteLength +
     packed.postingOffsets.byteLength +
     packed.postings.byteLength +
-    packed.stored.reduce((sum, column) => sum + text(column.values) + column.refs.byteLength, 0)
+    packed.stored.reduce((sum, column) => sum + text(column.values) + text(column.strings ?? '') + column.refs.byteLength, 0)
   );
 }
 
@@ -80,38 +101,23 @@ export function packSearchIndex<T>(index: MiniSearch<T>): PackedSearchIndex {
   const count = oldIds.length;
 
   const ids = oldIds.map((oldId) => lineOf(String(state._documentIds.get(oldId)), 'document id'));
-  const fieldLength = new Uint32Array(count * fields.length);
-  oldIds.forEach((oldId, doc) => {
+  const lengths = oldIds.flatMap((oldId, doc) => {
     const lengths = state._fieldLength.get(oldId) ?? [];
-    for (let field = 0; field < fields.length; field++) {
-      const length = lengths[field];
-      if (length === undefined) throw new Error(`document ${ids[doc]} has no field ${fields[field]}`);
-      fieldLength[doc * fields.length + field] = length;
-    }
-  });
-
-  const stored = storeFields.map((name) => {
-    const distinct = new Map<string, number>();
-    const refs = new Uint32Array(count);
-    oldIds.forEach((oldId, doc) => {
-      const value = state._storedFields.get(oldId)?.[name];
-      if (value === undefined) {
-        refs[doc] = ABSENT;
-        return;
-      }
-      const json = JSON.stringify(value);
-      let ref = distinct.get(json);
-      if (ref === undefined) distinct.set(json, (ref = distinct.size));
-      refs[doc] = ref;
+    return fields.map((field, fieldId) => {
+      const length = lengths[fieldId];
+      if (length === undefined) throw new Error(`document ${ids[doc]} has no field ${field}`);
+      return length;
     });
-    // JSON never holds a raw line break, so one joins the values.
-    return { values: [...distinct.keys()].join(SEPARATOR), refs };
   });
+  const fieldLength = numbersArray(lengths, lengths.reduce((most, length) => Math.max(most, length), 0) + 1);
 
-  const terms: string[] = [];
+  const stored = storeFields.map((name) => storedColumn(oldIds.map((oldId) => state._storedFields.get(oldId)?.[name])));
+
+  const labels: string[] = [];
+  const shape: number[] = [];
   const offsets: number[] = [];
   const bytes = new ByteWriter();
-  for (const [term, data] of state._index) {
+  const writeTerm = (data: FieldTermData) => {
     const postings: [number, [number, number][]][] = [];
     for (const [fieldId, docs] of data) {
       const live: [number, number][] = [];
@@ -121,8 +127,6 @@ export function packSearchIndex<T>(index: MiniSearch<T>): PackedSearchIndex {
       }
       if (live.length > 0) postings.push([fieldId, live.sort((a, b) => a[0] - b[0])]);
     }
-    if (postings.length === 0) continue;
-    terms.push(lineOf(term, 'term'));
     offsets.push(bytes.length);
     bytes.varint(postings.length);
     for (const [fieldId, docs] of postings.sort((a, b) => a[0] - b[0])) {
@@ -139,7 +143,16 @@ export function packSearchIndex<T>(index: MiniSearch<T>): PackedSearchIndex {
         }
       }
     }
-  }
+  };
+  const writeNode = (node: TreeNode) => {
+    shape.push(node.size);
+    for (const [label, child] of node) {
+      labels.push(lineOf(label, 'term'));
+      if (label === LEAF) writeTerm(child as FieldTermData);
+      else writeNode(child as TreeNode);
+    }
+  };
+  writeNode(state._index._tree);
   offsets.push(bytes.length);
 
   return {
@@ -150,7 +163,8 @@ export function packSearchIndex<T>(index: MiniSearch<T>): PackedSearchIndex {
     averageFieldLength: [...state._avgFieldLength],
     ids: ids.join(SEPARATOR),
     fieldLength,
-    terms: terms.join(SEPARATOR),
+    treeLabels: labels.join(SEPARATOR),
+    treeShape: numbersArray(shape, shape.reduce((most, size) => Math.max(most, size), 0) + 1),
     postingOffsets: Uint32Array.from(offsets),
     postings: bytes.finish(),
     stored,
@@ -183,8 +197,19 @@ export function unpackSearchIndex<T>(packed: PackedSearchIndex, options: Options
   state._idToShortId = new DeferredMap(() => new Map(ids.map((id, doc) => [id, doc]))) as unknown as Map<unknown, number>;
 
   const source = { postings: packed.postings, offsets: packed.postingOffsets };
+  const labels = packed.treeLabels.split(SEPARATOR);
+  let label = 0;
+  let shape = 0;
   let term = 0;
-  if (packed.terms !== '') for (const text of packed.terms.split(SEPARATOR)) state._index.set(text, new PackedTermData(source, term++));
+  const readNode = (): TreeNode => {
+    const node: TreeNode = new Map();
+    for (let entries = packed.treeShape[shape++]!; entries > 0; entries--) {
+      const key = labels[label++]!;
+      node.set(key, key === LEAF ? (new PackedTermData(source, term++) as unknown as FieldTermData) : readNode());
+    }
+    return node;
+  };
+  state._index = new state._index.constructor(readNode());
   return index;
 }
 
@@ -193,17 +218,61 @@ function lineOf(text: string, what: string): string {
   return text;
 }
 
+/** The smallest unsigned array that holds numbers below `bound`, with its largest value free to mean "none". */
+function numbersArray(values: readonly number[], bound: number): Uint16Array | Uint32Array {
+  return bound < 0xffff ? Uint16Array.from(values) : Uint32Array.from(values);
+}
+
+/** Packs one stored field of every document; see {@link StoredColumn}. */
+function storedColumn(values: readonly unknown[]): StoredColumn {
+  const present = values.filter((value) => value !== undefined);
+  const stringLists = present.length > 0 && present.every((value) => Array.isArray(value) && value.every((item) => typeof item === 'string' && !item.includes(SEPARATOR)));
+  const strings = new Map<string, number>();
+  const stringIndex = (text: string) => {
+    let index = strings.get(text);
+    if (index === undefined) strings.set(text, (index = strings.size));
+    return index;
+  };
+  const distinct = new Map<string, number>();
+  const refs = values.map((value) => {
+    if (value === undefined) return -1;
+    // JSON never holds a raw line break, so one joins the values.
+    const json = JSON.stringify(stringLists ? (value as string[]).map(stringIndex) : value);
+    let ref = distinct.get(json);
+    if (ref === undefined) distinct.set(json, (ref = distinct.size));
+    return ref;
+  });
+  const absent = distinct.size < 0xffff ? 0xffff : 0xffffffff;
+  return {
+    values: [...distinct.keys()].join(SEPARATOR),
+    refs: numbersArray(refs.map((ref) => (ref === -1 ? absent : ref)), distinct.size),
+    ...(stringLists && { strings: [...strings.keys()].join(SEPARATOR) }),
+  };
+}
+
 /** Reads one document's stored fields from the columns; each distinct value is parsed once. */
 function storedFieldsReader(packed: PackedSearchIndex): (doc: number) => Record<string, unknown> {
-  const columns = packed.stored.map(({ values, refs }) => ({ values: null as string[] | null, text: values, parsed: [] as unknown[], refs }));
+  const columns = packed.stored.map((column) => ({
+    column,
+    absent: column.refs instanceof Uint16Array ? 0xffff : 0xffffffff,
+    values: null as string[] | null,
+    strings: null as string[] | null,
+    parsed: [] as unknown[],
+  }));
+  const parse = (reader: (typeof columns)[number], ref: number): unknown => {
+    reader.values ??= reader.column.values.split(SEPARATOR);
+    const value: unknown = JSON.parse(reader.values[ref]!);
+    if (reader.column.strings === undefined) return value;
+    reader.strings ??= reader.column.strings.split(SEPARATOR);
+    return (value as number[]).map((index) => reader.strings![index]);
+  };
   return (doc) => {
     const fields: Record<string, unknown> = {};
-    columns.forEach((column, i) => {
-      const ref = column.refs[doc]!;
-      if (ref === ABSENT) return;
-      column.values ??= column.text.split(SEPARATOR);
-      if (!(ref in column.parsed)) column.parsed[ref] = JSON.parse(column.values[ref]!);
-      fields[packed.storeFields[i]!] = column.parsed[ref];
+    columns.forEach((reader, i) => {
+      const ref = reader.column.refs[doc]!;
+      if (ref === reader.absent) return;
+      if (!(ref in reader.parsed)) reader.parsed[ref] = parse(reader, ref);
+      fields[packed.storeFields[i]!] = reader.parsed[ref];
     });
     return fields;
   };
