@@ -4,11 +4,11 @@ import MiniSearch, { type Options } from 'minisearch';
  * A MiniSearch index in a compact form that loads in milliseconds: what `loadJSON` rebuilds up
  * front (a Map per term and field, an object per document) is decoded only when a search first
  * touches it. MiniSearch stays the engine: the loaded index is a MiniSearch whose term tree,
- * document tables and scoring are its own, and it answers exactly as `loadJSON` of the same index
- * would (test/lib/search/packed-index.test.ts checks this on the real corpus and a synthetic one).
+ * document tables and scoring are its own, and it answers exactly as the index it was packed from
+ * (test/lib/search/packed-index.test.ts checks this on the real corpus and a synthetic one).
  *
  * It is made of strings and typed arrays, so IndexedDB and `postMessage` copy it without a
- * `JSON.stringify`, and it is about a fifth of the JSON's size:
+ * `JSON.stringify`, and it is a quarter to a half of the JSON's size:
  * - `treeLabels` and `treeShape`: MiniSearch's term tree node by node, depth first: each node's
  *   number of entries, and each entry's edge label (empty for the node's own term), so that
  *   loading makes its Maps directly, in the same order, instead of inserting term by term (which
