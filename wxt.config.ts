@@ -27,8 +27,9 @@ export default defineConfig({
     default_locale: 'en',
     // unlimitedStorage: the IndexedDB database outlives eviction (IndexedDB itself needs no permission, and
     // nothing uses browser.storage); contextMenus: "Save to reading list"; sidePanel (Chrome only): the panel a
-    // card's breadcrumb opens. Firefox's sidebar needs no permission. alarms: the daily check of digest feeds.
-    permissions: ['unlimitedStorage', 'contextMenus', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // card's breadcrumb opens. Firefox's sidebar needs no permission.
+    // alarms: the daily check of digest feeds. storage: the reading list's opt-in sync through storage.sync (see the README's permissions table).
+    permissions: ['unlimitedStorage', 'storage', 'contextMenus', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     commands: {
       [SAVE_PAPER_COMMAND]: { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_saveCommand__' },
     },

@@ -6,6 +6,7 @@ import { READING_STATUSES, type ReadingListEntry, type ReadingStatus } from '../
 import { errorText } from '../client';
 import { t } from '../i18n';
 import { openResult } from '../search/open-result';
+import { SyncAndBackup } from './SyncAndBackup';
 import { useEditedField, useReadingListChanges } from './use-reading-list-edits';
 import { SaveToZoteroButton } from '../zotero/SaveToZoteroButton';
 import { useWindowedRows } from './use-windowed-rows';
@@ -189,6 +190,7 @@ export function ReadingListView({ client }: { client: BackgroundClient }) {
         // Every entry the filters show: filter by text, status or tag to choose which go to Zotero.
         <SaveToZoteroButton key={`${sort}|${status}|${tag}|${text}|${shown.length}`} label={t('saveSelectedToZotero', String(Math.min(shown.length, 500)))} save={() => client.call({ type: 'zotero.save', keys: shown.slice(0, 500).map((entry) => entry.key) })} />
       )}
+      <SyncAndBackup client={client} onRestored={(text) => setMessage({ text, error: false })} />
       {message && (
         <p class={message.error ? 'error' : 'notice'} role={message.error ? 'alert' : 'status'}>
           {message.text}

@@ -7,6 +7,7 @@ import { registerContextMenu } from './context-menu';
 import { keepAwakeWhile } from './keep-awake';
 import { broadcastReadingListChanges } from './reading-list-changes';
 import { registerFeeds } from './feeds';
+import { registerReadingListSync } from './reading-list-sync';
 import { openSidePanelOn } from './side-panel';
 import { registerSaveCommand } from './save-command';
 import { registerTabBadge } from './tab-badge';
@@ -20,7 +21,7 @@ function main(): void {
       load: async () => (await fetch(browser.runtime.getURL('/corpus.json'))).json(),
     },
   );
-  const api = companionApi(store, { openSidePanel: openSidePanelOn, sendToZotero, feeds: registerFeeds(store) });
+  const api = companionApi(store, { openSidePanel: openSidePanelOn, sendToZotero, sync: registerReadingListSync(store), feeds: registerFeeds(store) });
 
   // Registered synchronously, so a message that wakes the worker finds its listener.
   browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => keepAwakeWhile(handleMessage(api, message, sender, browser.runtime.id)));

@@ -1,7 +1,8 @@
-import type { CompanionApi } from '../messages/protocol';
+import type { CompanionApi, ResponseMap } from '../messages/protocol';
 import type { CompanionStore } from '../store/companion-store';
 import { withReopen } from '../store/database';
 import { saveZoteroPapers, type ZoteroSender } from '../zotero/save-papers';
+import { StoreError } from '../store/store-error';
 
 /** What the API needs of the browser. */
 export interface CompanionHooks {
@@ -11,6 +12,11 @@ export interface CompanionHooks {
   sendToZotero?: ZoteroSender;
   /** Digest feeds: starts a sync (after any running one) without waiting for it, and says which are running. */
   feeds?: { sync(feedId: string): void; syncing(): string[] };
+  /** The reading list's sync through the browser's sync storage, which only the background can reach. */
+  sync?: {
+    status(): Promise<ResponseMap['sync.status']>;
+    setEnabled(enabled: boolean): Promise<ResponseMap['sync.set']>;
+  };
 }
 
 /** "New papers since yesterday": what feeds brought in the last day. */
@@ -23,6 +29,10 @@ const NEWS_WINDOW_MS = 24 * 60 * 60 * 1000;
  */
 export function companionApi(store: CompanionStore, hooks: CompanionHooks = {}): CompanionApi {
   const sendToZotero: ZoteroSender = hooks.sendToZotero ?? (async () => ({ status: 'not-running' }));
+  const syncHooks = () => {
+    if (!hooks.sync) throw new StoreError('internal', 'the sync is not wired here');
+    return hooks.sync;
+  };
   const api: CompanionApi = {
     'page.lookup': (request) => store.papers.page(request),
     'paper.get': ({ arxivId }) => store.papers.paper(arxivId),
@@ -45,6 +55,10 @@ export function companionApi(store: CompanionStore, hooks: CompanionHooks = {}):
     'readingList.import': ({ text }) => store.readingList.importJson(text),
     'zotero.save': ({ keys }) => saveZoteroPapers(store, keys, sendToZotero),
     'zoteroPaper.save': ({ arxivId }) => saveZoteroPapers(store, [`arxiv:${arxivId}`], sendToZotero),
+    'sync.status': () => syncHooks().status(),
+    'sync.set': ({ enabled }) => syncHooks().setEnabled(enabled),
+    'backup.list': async () => ({ backups: await store.backups.list() }),
+    'backup.restore': ({ id }) => store.backups.restore(id),
     'imports.list': async () => ({ batches: await store.imports.batches() }),
     'imports.remove': ({ batchId }) => store.removeImport(batchId),
     'imports.changed': async () => (store.importsChanged(), { ok: true as const }),

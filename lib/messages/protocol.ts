@@ -11,7 +11,9 @@ import { ReadingListEditBaseSchema, ReadingListPatchSchema, SavePaperSchema, typ
 import type { FeedNewPaper, FeedSummary } from '../store/feed-store';
 import type { ImportBatchSummary } from '../store/import-store';
 import type { PageLookup } from '../store/paper-lookup';
+import type { BackupSummary } from '../store/backup-store';
 import type { ImportResult } from '../store/reading-list-store';
+import type { SyncStatus } from '../sync/sync-engine';
 import type { SearchResultHit } from '../store/search-store';
 import { SettingsPatchSchema, type Settings } from '../store/settings-store';
 import type { StoreErrorCode } from '../store/store-error';
@@ -57,6 +59,10 @@ export const RequestSchema = v.variant('type', [
   // Reading-list keys (`arxiv:<id>` for a paper not saved); 500 is the most a list view selects at once.
   v.object({ type: v.literal('zotero.save'), keys: v.pipe(v.array(key), v.minLength(1), v.maxLength(500)) }),
   v.object({ type: v.literal('zoteroPaper.save'), arxivId: pageText(100) }),
+  v.object({ type: v.literal('sync.status') }),
+  v.object({ type: v.literal('sync.set'), enabled: v.boolean() }),
+  v.object({ type: v.literal('backup.list') }),
+  v.object({ type: v.literal('backup.restore'), id: v.pipe(v.number(), v.integer(), v.minValue(1)) }),
   v.object({ type: v.literal('imports.list') }),
   v.object({ type: v.literal('imports.remove'), batchId: pageText(100) }),
   // The options page's import worker wrote or removed imported digests: caches over them are stale.
@@ -101,6 +107,10 @@ export const REQUEST_SENDERS: { readonly [T in RequestType]: 'content-script' | 
   'readingList.remove': 'extension-page',
   'readingList.export': 'extension-page',
   'readingList.import': 'extension-page',
+  'sync.status': 'extension-page',
+  'sync.set': 'extension-page',
+  'backup.list': 'extension-page',
+  'backup.restore': 'extension-page',
   'imports.list': 'extension-page',
   'imports.remove': 'extension-page',
   'imports.changed': 'extension-page',
@@ -135,6 +145,13 @@ export interface ResponseMap {
   'readingList.export': { filename: string; mimeType: string; text: string };
   /** How an import merged: entries added, entries that existed and gained data, entries already the same, notes kept twice. */
   'readingList.import': ImportResult;
+  /** Whether the reading list syncs through the browser's sync, and where that is. */
+  'sync.status': { enabled: boolean; status: SyncStatus };
+  'sync.set': { enabled: boolean; status: SyncStatus };
+  /** The automatic copies of the reading list, newest first. */
+  'backup.list': { backups: BackupSummary[] };
+  /** A copy merged back through the JSON import. */
+  'backup.restore': ImportResult;
   /** Every import of digest files, newest first, with its per-file report. */
   /** Saved to Zotero, or why not, with the papers' BibTeX and RIS to offer instead. */
   'zotero.save': ZoteroSaveAnswer;

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { readingListKey } from './entry-key';
 import { describeTime } from './merge-notes';
-import { isHttpUrl, READING_STATUSES, SAVE_SOURCES, SavePaperSchema, type ReadingListEntry } from './reading-list-entry';
+import { isHttpUrl, MAX_NOTE_CHARS, READING_STATUSES, SAVE_SOURCES, SavePaperSchema, type ReadingListEntry } from './reading-list-entry';
 
 /** What a reading-list file says it is, so that another JSON file is not taken for one. */
 export const READING_LIST_FILE_FORMAT = 'arxiv-digest-companion/reading-list';
@@ -162,7 +162,7 @@ const EntrySchema = v.strictObject(
     savedAt: timestamp,
     updatedAt: timestamp,
     status: v.picklist(READING_STATUSES, expected(`one of ${READING_STATUSES.join('|')}`)),
-    note: string(20_000),
+    note: string(MAX_NOTE_CHARS),
     tags: stringArray(
       v.pipe(
         string(100),

@@ -5,9 +5,15 @@ export const READING_STATUSES = ['to-read', 'reading', 'done'] as const;
 export type ReadingStatus = (typeof READING_STATUSES)[number];
 
 /** How a paper got into the list. */
-export const SAVE_SOURCES = ['card', 'popup', 'side-panel', 'context-menu', 'command', 'import'] as const;
+export const SAVE_SOURCES = ['card', 'popup', 'side-panel', 'context-menu', 'command', 'import', 'sync'] as const;
 
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+
+/**
+ * The longest note kept. A user writes far less; the room is for a note that holds the texts of
+ * two or three devices (or an import) kept side by side, which must still save and import again.
+ */
+export const MAX_NOTE_CHARS = 100_000;
 const arxivId = v.pipe(v.string(), v.regex(/^(?:\d{4}\.\d{4,5}|[a-z]+(?:-[a-z]+)*\/\d{7})$/, 'expected an arXiv id without version'));
 
 /**
@@ -34,7 +40,7 @@ export type SavePaper = v.InferInput<typeof SavePaperSchema>;
 /** What may change on a saved entry. */
 export const ReadingListPatchSchema = v.object({
   status: v.optional(v.picklist(READING_STATUSES)),
-  note: v.optional(text(20_000)),
+  note: v.optional(text(MAX_NOTE_CHARS)),
   tags: v.optional(v.pipe(v.array(v.pipe(text(100), v.trim(), v.minLength(1))), v.maxLength(100))),
 });
 export type ReadingListPatch = v.InferOutput<typeof ReadingListPatchSchema>;
@@ -45,7 +51,7 @@ export type ReadingListPatch = v.InferOutput<typeof ReadingListPatchSchema>;
  * saved meanwhile, rather than overwriting it (issue 13, finding 7c).
  */
 export const ReadingListEditBaseSchema = v.object({
-  note: v.optional(text(20_000)),
+  note: v.optional(text(MAX_NOTE_CHARS)),
   tags: v.optional(v.pipe(v.array(text(100)), v.maxLength(100))),
 });
 export type ReadingListEditBase = v.InferOutput<typeof ReadingListEditBaseSchema>;

@@ -6,10 +6,13 @@ export { tokenize, tokenizeField, foldText, isHanTerm, nameKey } from './tokeniz
 export { searchDocumentsFromCorpus, paperSearchDocuments, SEARCH_FIELDS, STORED_FIELDS, type SearchDocument, type SearchDocumentKind } from './search-documents';
 export {
   createSearchIndex,
+  loadPackedSearchIndex,
   loadSearchIndex,
+  packIndex,
   searchHits,
   searchIndexOptions,
   type SearchFilters,
   type SearchHit,
   type SearchIndex,
 } from './search-index';
+export { packedSize, type PackedSearchIndex } from './packed-index';

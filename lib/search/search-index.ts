@@ -2,6 +2,7 @@ import MiniSearch, { type Options, type SearchOptions, type SearchResult } from 
 import { parseArxivLink } from '../arxiv';
 import { readingListKey } from '../reading-list/entry-key';
 import { SEARCH_FIELDS, STORED_FIELDS, type SearchDocument, type SearchDocumentKind } from './search-documents';
+import { packSearchIndex, unpackSearchIndex, type PackedSearchIndex } from './packed-index';
 import { isHanTerm, nameKey, tokenize, tokenizeField } from './tokenize';
 
 /** A search index over {@link SearchDocument}s. */
@@ -59,6 +60,26 @@ export function createSearchIndex(documents: readonly SearchDocument[], fields?:
 export function loadSearchIndex(json: string, fields?: readonly SearchField[]): SearchIndex {
   const index = MiniSearch.loadJSON<SearchDocument>(json, searchIndexOptions(fields));
   indexedFields.set(index, fields ?? SEARCH_FIELDS);
+  return index;
+}
+
+/**
+ * Packs an index for the database: a fifth of its JSON, and loaded in milliseconds by
+ * {@link loadPackedSearchIndex} (see `PackedSearchIndex`).
+ */
+export function packIndex(index: SearchIndex): PackedSearchIndex {
+  return packSearchIndex(index);
+}
+
+/**
+ * Restores a packed index. Nothing is decoded up front: a search decodes the postings of the
+ * terms it meets, and the stored fields of the documents it finds. The field list is read from
+ * the packed index itself.
+ */
+export function loadPackedSearchIndex(packed: PackedSearchIndex): SearchIndex {
+  const fields = packed.fields as SearchField[];
+  const index = unpackSearchIndex(packed, searchIndexOptions(fields));
+  indexedFields.set(index, fields);
   return index;
 }
 

@@ -1,3 +1,4 @@
+import { BackupStore } from './backup-store';
 import { CorpusGate, type CorpusSource } from './corpus-gate';
 import type { CompanionDatabase } from './database';
 import { FeedStore } from './feed-store';
@@ -6,6 +7,7 @@ import { PaperLookup } from './paper-lookup';
 import { ReadingListStore } from './reading-list-store';
 import { SearchStore } from './search-store';
 import { SettingsStore } from './settings-store';
+import { SyncSettingsStore } from './sync-settings-store';
 import { TaxonomyView } from './taxonomy-view';
 
 export type { CorpusSource } from './corpus-gate';
@@ -25,6 +27,8 @@ export class CompanionStore {
   readonly settings: SettingsStore;
   readonly readingList: ReadingListStore;
   readonly imports: ImportStore;
+  readonly backups: BackupStore;
+  readonly syncSettings: SyncSettingsStore;
   readonly feeds: FeedStore;
 
   constructor(
@@ -34,6 +38,8 @@ export class CompanionStore {
     this.corpus = new CorpusGate(db, source);
     this.readingList = new ReadingListStore(db);
     this.imports = new ImportStore(db);
+    this.backups = new BackupStore(db, this.readingList);
+    this.syncSettings = new SyncSettingsStore(db);
     this.feeds = new FeedStore(db, this.imports);
     this.settings = new SettingsStore(db);
     this.papers = new PaperLookup(db, this.corpus, this.imports, this.readingList);

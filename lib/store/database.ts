@@ -4,6 +4,8 @@ import type { FeedSpec } from '../feeds/feed-spec';
 import type { FeedProblemKind } from '../feeds/feed-schedule';
 import type { FeedFileState } from '../feeds/tree-diff';
 import type { ReadingListEntry } from '../reading-list/reading-list-entry';
+import type { SyncRecord } from '../sync/sync-record';
+import type { PackedSearchIndex } from '../search/packed-index';
 
 /** The IndexedDB database the background owns. */
 export const DATABASE_NAME = 'arxiv-digest-companion';
@@ -46,11 +48,14 @@ export interface CorpusStateRow {
  */
 export const IMPORTS_INDEX_KEY_SEPARATOR = '+';
 
-/** A serialised search index, cached for the corpus it was built from. */
+/** A search index, cached for the corpus it was built from. */
 export interface SearchIndexRow {
   /** The corpus hash, or `<corpus hash>+<imports revision digest>` with imports laid over it. */
   hash: string;
-  json: string;
+  /** The packed index (see `PackedSearchIndex`): strings and typed arrays, loaded lazily. */
+  packed?: PackedSearchIndex;
+  /** The index as MiniSearch's JSON, as releases before the packed form wrote it; still read. */
+  json?: string;
   builtAt: number;
 }
 
@@ -137,6 +142,19 @@ export interface FeedFileRow {
   doneAt: number;
 }
 
+/**
+ * A copy of the whole reading list as its JSON export, taken after changes: what *Restore from
+ * backup* brings back, through the JSON import.
+ */
+export interface ReadingListBackupRow {
+  id?: number;
+  takenAt: number;
+  entries: number;
+  /** FNV-1a of the entries' JSON: a list unchanged since the last copy is not copied again. */
+  hash: string;
+  json: string;
+}
+
 /** A user setting; values are validated where they are read. */
 export interface SettingRow {
   key: string;
@@ -146,7 +164,7 @@ export interface SettingRow {
 /** The tables that hold the bundled corpus: seeding clears and refills these, and only these. */
 export const CORPUS_TABLES = ['papers', 'taxonomyNodes', 'taxonomyEntries', 'titleIndexes', 'searchIndexes'] as const;
 /** The tables that hold what the user made: nothing but the user's own actions writes them. */
-export const USER_TABLES = ['readingList', 'settings'] as const;
+export const USER_TABLES = ['readingList', 'settings', 'readingListClocks', 'readingListBackups'] as const;
 /** The tables that hold imported digests: like the user tables, seeding never touches them. */
 export const IMPORT_TABLES = ['importedPapers', 'importBatches', 'feeds', 'feedFiles'] as const;
 
@@ -205,8 +223,17 @@ export const SCHEMA_VERSIONS: readonly {
     },
   },
   {
-    // Digest feeds and their files; what they import goes into the import tables, one import per file.
+    // Beside each reading-list entry, its change times for the sync (and a tombstone once removed);
+    // and the automatic backups of the list. Both are user tables: re-seeding never touches them.
     version: 4,
+    stores: {
+      readingListClocks: '&key',
+      readingListBackups: '++id, takenAt',
+    },
+  },
+  {
+    // Digest feeds and their files; what they import goes into the import tables, one import per file.
+    version: 5,
     stores: {
       feeds: '&id',
       feedFiles: '&[feedId+path], feedId, doneAt',
@@ -235,6 +262,8 @@ export class CompanionDatabase extends Dexie {
   searchIndexes!: EntityTable<SearchIndexRow, 'hash'>;
   meta!: EntityTable<CorpusStateRow, 'key'>;
   readingList!: EntityTable<ReadingListEntry, 'key'>;
+  readingListClocks!: EntityTable<SyncRecord, 'key'>;
+  readingListBackups!: EntityTable<ReadingListBackupRow, 'id'>;
   settings!: EntityTable<SettingRow, 'key'>;
   importedPapers!: Dexie.Table<ImportedPaperRow, [string, string]>;
   importBatches!: EntityTable<ImportBatchRow, 'id'>;

@@ -15,6 +15,8 @@ import {
   type ReadingListPatch,
   type SavePaper,
 } from '../reading-list/reading-list-entry';
+import { HybridClock, newDeviceId } from '../sync/stamp';
+import { isLive, lastChange, recordAfterLocalChange, recordOfEntry, renderNote, type SyncRecord } from '../sync/sync-record';
 import type { CompanionDatabase } from './database';
 import { StoreError, toStoreError } from './store-error';
 
@@ -62,7 +64,13 @@ const EXPORTS: Record<ExportFormat, { extension: string; mimeType: string; write
 export class ReadingListStore {
   private readonly listeners: ((keys: string[]) => void)[] = [];
 
-  constructor(private readonly db: CompanionDatabase) {}
+  private clockReady: Promise<HybridClock> | null = null;
+
+  /** @param now The wall clock of change times; tests fix it. */
+  constructor(
+    private readonly db: CompanionDatabase,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /**
    * Calls `listener` with the keys of the entries a write changed, once it has committed: the
@@ -198,7 +206,7 @@ export class ReadingListStore {
     if (!file.ok) throw new StoreError('invalid', file.problems.join('; '));
     // Filled in the transaction, read once it has committed: only the entries the file changed.
     const changedKeys: string[] = [];
-    return this.write(changedKeys, async () => {
+    return this.write(file.entries.map((entry) => entry.key), async () => {
       changedKeys.length = 0;
       const existing = await this.db.readingList.bulkGet(file.entries.map((entry) => entry.key));
       const result: ImportResult = { added: 0, updated: 0, unchanged: 0, conflicts: [] };
@@ -215,21 +223,111 @@ export class ReadingListStore {
       if (changed.length > 0) await this.db.readingList.bulkPut(changed);
       changedKeys.push(...changed.map((entry) => entry.key));
       return result;
+    }, changedKeys);
+  }
+
+  /**
+   * This device's records for the sync: every entry's change times and every tombstone. An entry
+   * saved before the sync kept records gets one from its own times.
+   */
+  async records(): Promise<SyncRecord[]> {
+    const clock = await this.clock();
+    return this.db.transaction('r', this.db.readingList, this.db.readingListClocks, async () => {
+      const records = await this.db.readingListClocks.toArray();
+      const known = new Set(records.map((record) => record.key));
+      const older = await this.db.readingList.filter((entry) => !known.has(entry.key)).toArray();
+      return [...records, ...older.map((entry) => recordOfEntry(entry, clock.device))];
     });
   }
 
   /**
-   * One read-write transaction; its failure, a full disk included, reaches the caller as a
-   * StoreError. Once it has committed, the listeners hear of `keys`.
+   * Takes in the list merged with another device's: writes every record that changed, and the
+   * entries they show, in one transaction. Nothing here is a change of this device's, so nothing
+   * is stamped; the listeners hear of the entries that changed.
    */
-  private async write<T>(keys: readonly string[], operation: () => Promise<T>): Promise<T> {
-    let result: T;
+  async applyMerged(merged: readonly SyncRecord[]): Promise<void> {
+    const clock = await this.clock();
+    const changedKeys: string[] = [];
     try {
-      result = await this.db.transaction('rw', this.db.readingList, operation);
+      await this.db.transaction('rw', this.db.readingList, this.db.readingListClocks, async () => {
+        const keys = merged.map((record) => record.key);
+        const [stored, entries] = await Promise.all([this.db.readingListClocks.bulkGet(keys), this.db.readingList.bulkGet(keys)]);
+        const records: SyncRecord[] = [];
+        const put: ReadingListEntry[] = [];
+        const removed: string[] = [];
+        merged.forEach((record, i) => {
+          for (const stamp of [record.created, record.deleted, record.status.s, record.tags.s, ...record.note.map((version) => version.s)]) if (stamp) clock.observe(stamp);
+          if (JSON.stringify(stored[i]) !== JSON.stringify(record)) records.push(record);
+          const entry = entries[i];
+          if (!isLive(record)) {
+            if (entry) removed.push(record.key);
+            return;
+          }
+          const shown = entryOfRecord(record, entry, this.now());
+          if (!entry || !sameEntry(entry, shown)) put.push(shown);
+        });
+        await this.db.readingListClocks.bulkPut(records);
+        await this.db.readingList.bulkPut(put);
+        await this.db.readingList.bulkDelete(removed);
+        changedKeys.push(...put.map((entry) => entry.key), ...removed);
+      });
     } catch (error) {
       throw toStoreError(error);
     }
-    this.changed(keys);
+    this.changed(changedKeys);
+  }
+
+  /** This device's id, as the sync's change times carry it. */
+  async device(): Promise<string> {
+    return (await this.clock()).device;
+  }
+
+  /** This device's clock: its id is kept in the settings, its time starts past every stored stamp. */
+  private clock(): Promise<HybridClock> {
+    this.clockReady ??= (async () => {
+      const row = await this.db.settings.get(DEVICE_SETTING);
+      const device = typeof row?.value === 'string' ? row.value : newDeviceId();
+      if (!row) await this.db.settings.put({ key: DEVICE_SETTING, value: device });
+      let seen = 0;
+      await this.db.readingListClocks.each((record) => {
+        seen = Math.max(seen, lastChange(record).t);
+      });
+      return new HybridClock(device, this.now, seen);
+    })().catch((error: unknown) => {
+      this.clockReady = null;
+      throw error;
+    });
+    return this.clockReady;
+  }
+
+  /**
+   * One read-write transaction; its failure, a full disk included, reaches the caller as a
+   * StoreError. The entries of `keys` get their change times (see `recordAfterLocalChange`) in the
+   * same transaction, and once it has committed, the listeners hear of them.
+   */
+  private async write<T>(keys: readonly string[], operation: () => Promise<T>, notify: readonly string[] = keys): Promise<T> {
+    const clock = await this.clock();
+    let result: T;
+    try {
+      result = await this.db.transaction('rw', this.db.readingList, this.db.readingListClocks, async () => {
+        const [records, before] = await Promise.all([this.db.readingListClocks.bulkGet([...keys]), this.db.readingList.bulkGet([...keys])]);
+        const value = await operation();
+        const after = await this.db.readingList.bulkGet([...keys]);
+        const stamp = clock.stamp();
+        const changed: SyncRecord[] = [];
+        keys.forEach((key, i) => {
+          // An entry saved before the sync kept records starts from its own times.
+          const base = records[i] ?? (before[i] ? recordOfEntry(before[i], clock.device) : undefined);
+          const next = recordAfterLocalChange(base, after[i] ?? null, stamp);
+          if (next && next !== records[i]) changed.push(next);
+        });
+        await this.db.readingListClocks.bulkPut(changed);
+        return value;
+      });
+    } catch (error) {
+      throw toStoreError(error);
+    }
+    this.changed(notify);
     return result;
   }
 }
@@ -281,6 +379,38 @@ function mergeTags(saved: readonly string[], edited: readonly string[], base: re
   if (!base || sameStrings(saved, base)) return [...new Set(edited)];
   const removed = new Set(base.filter((tag) => !edited.includes(tag)));
   return [...new Set([...saved.filter((tag) => !removed.has(tag)), ...edited.filter((tag) => !base.includes(tag))])];
+}
+
+/** The setting that holds this device's id for the sync's change times. */
+const DEVICE_SETTING = 'readingListDevice';
+
+/**
+ * The entry a record shows: what the sync carries (title, times, status, tags, the note) over
+ * what this device knows of the paper; a paper new to this device gets its arXiv page as URL.
+ */
+function entryOfRecord(record: SyncRecord, entry: ReadingListEntry | undefined, now: number): ReadingListEntry {
+  const arxivId = record.key.startsWith('arxiv:') ? record.key.slice('arxiv:'.length) : null;
+  const base: ReadingListEntry = entry ?? {
+    key: record.key,
+    arxivId,
+    version: null,
+    title: record.title,
+    authors: [],
+    url: arxivId ? `https://arxiv.org/abs/${arxivId}` : null,
+    source: 'sync',
+    savedAt: record.savedAt,
+    updatedAt: record.savedAt,
+    status: record.status.v,
+    note: '',
+    tags: [],
+  };
+  const shown = { ...base, savedAt: Math.min(base.savedAt, record.savedAt), status: record.status.v, tags: [...record.tags.v], note: renderNote(record.note) };
+  // A change from another device moves the time of the last change, but never past this clock.
+  return sameEntry(base, shown) ? base : { ...shown, updatedAt: Math.max(base.updatedAt, Math.min(lastChange(record).t, now)) };
+}
+
+function sameEntry(a: ReadingListEntry, b: ReadingListEntry): boolean {
+  return a.savedAt === b.savedAt && a.status === b.status && a.note === b.note && sameStrings(a.tags, b.tags) && a.title === b.title;
 }
 
 function sameStrings(a: readonly string[], b: readonly string[]): boolean {

@@ -1,5 +1,5 @@
-import { loadSearchIndex, paperSearchDocuments, type SearchIndex } from '../search';
-import { IMPORTS_INDEX_KEY_SEPARATOR, type CompanionDatabase } from './database';
+import { loadPackedSearchIndex, loadSearchIndex, packIndex, paperSearchDocuments, type SearchIndex } from '../search';
+import { IMPORTS_INDEX_KEY_SEPARATOR, type CompanionDatabase, type SearchIndexRow } from './database';
 import { ImportStore } from './import-store';
 import { StoreError } from './store-error';
 
@@ -18,18 +18,24 @@ export async function cachedSearchIndex(db: CompanionDatabase, hash: string): Pr
   const revision = await imports.revision();
   const key = revision ? `${hash}${IMPORTS_INDEX_KEY_SEPARATOR}${await sha256(revision)}` : hash;
   const cached = await db.searchIndexes.get(key);
-  if (cached) return loadSearchIndex(cached.json);
+  if (cached) return loadRow(cached);
   const bundled = await db.searchIndexes.get(hash);
   if (!bundled) throw new StoreError('internal', 'the search index cache is missing');
-  const index = loadSearchIndex(bundled.json);
+  const index = loadRow(bundled);
   const [papers, nodes, entries] = await Promise.all([imports.visibleImports(), db.taxonomyNodes.toArray(), db.taxonomyEntries.toArray()]);
   for (const paper of papers) {
     for (const id of [`paper:${paper.arxivId}`, ...paper.taxonomyEntryIds.map((entryId) => `entry:${entryId}`)]) if (index.has(id)) index.discard(id);
   }
   index.addAll(paperSearchDocuments(papers, { nodes, entries }));
-  const json = JSON.stringify(index);
-  await db.searchIndexes.put({ hash: key, json, builtAt: Date.now() });
+  await db.searchIndexes.put({ hash: key, packed: packIndex(index), builtAt: Date.now() });
   return index;
+}
+
+/** A cached index, packed or (written by an older release) as JSON. */
+function loadRow(row: SearchIndexRow): SearchIndex {
+  if (row.packed) return loadPackedSearchIndex(row.packed);
+  if (row.json !== undefined) return loadSearchIndex(row.json);
+  throw new StoreError('internal', 'the search index cache is empty');
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Corpus, CorpusTaxonomyNode } from '../corpus';
-import { createSearchIndex, searchDocumentsFromCorpus } from '../search';
+import { createSearchIndex, packIndex, searchDocumentsFromCorpus } from '../search';
 import { CORPUS_TABLES, type CompanionDatabase, type CorpusStateRow, type StoredTaxonomyNode, type TitleRow } from './database';
 
 /** Rows written per transaction: large enough to be fast, small enough not to hold the worker for long. */
@@ -66,13 +66,13 @@ export async function seedCorpus(db: CompanionDatabase, corpus: Corpus, options:
   await fill(db.taxonomyNodes, nodes);
   await fill(db.taxonomyEntries, corpus.taxonomy.entries);
 
-  const json = JSON.stringify(createSearchIndex(searchDocumentsFromCorpus(corpus)));
+  const packed = packIndex(createSearchIndex(searchDocumentsFromCorpus(corpus)));
   await db.transaction('rw', db.meta, db.searchIndexes, db.titleIndexes, async () => {
     const current = await corpusState(db);
     // Another seed started after this one (two workers racing): let the later one finish.
     if (current?.hash !== corpus.hash || current.complete) return;
     await db.titleIndexes.put({ hash: corpus.hash, titles });
-    await db.searchIndexes.put({ hash: corpus.hash, json, builtAt: Date.now() });
+    await db.searchIndexes.put({ hash: corpus.hash, packed, builtAt: Date.now() });
     await db.meta.put({ ...current, complete: true, seededAt: Date.now() });
   });
   return { seeded: true, hash: corpus.hash, rows: total };

@@ -40,6 +40,10 @@ function echoApi(): CompanionApi & { calls: unknown[] } {
     'feeds.unsubscribe': answer,
     'feeds.check': answer,
     'feeds.news': answer,
+    'sync.status': answer,
+    'sync.set': answer,
+    'backup.list': answer,
+    'backup.restore': answer,
   };
 }
 
@@ -181,6 +185,8 @@ describe('who may send what', () => {
     ['readingList.list', {}],
     ['imports.remove', { batchId: 'b' }],
     ['search.query', { query: 'x' }],
+    ['sync.set', { enabled: true }],
+    ['backup.restore', { id: 1 }],
   ])('refuses %s from a content script, and answers it for the extension pages', async (type, fields) => {
     const api = echoApi();
     expect(await handleMessage(api, { type, ...fields }, contentScript, OWN_ID)).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });

@@ -96,7 +96,7 @@ describe('parseReadingListJson', () => {
     ['entries that are not a list', fileWith((file) => (file.entries = {} as never)), ['entries: expected an array, got an object']],
     ['an entry that is not an object', fileWith((file) => (file.entries[1] = [] as never)), ['entries[1]: expected an object, got an array']],
     ['an unknown status', fileWith((file) => (file.entries[2]!.status = 'skimmed')), ['entries[2].status: expected one of to-read|reading|done, got "skimmed"']],
-    ['an unknown source', fileWith((file) => (file.entries[0]!.source = 'email')), ['entries[0].source: expected one of card|popup|side-panel|context-menu|command|import, got "email"']],
+    ['an unknown source', fileWith((file) => (file.entries[0]!.source = 'email')), ['entries[0].source: expected one of card|popup|side-panel|context-menu|command|import|sync, got "email"']],
     ['a missing title', fileWith((file) => delete file.entries[0]!.title), ['entries[0].title: missing']],
     ['a blank title', fileWith((file) => (file.entries[0]!.title = '  ')), ['entries[0].title: expected a title, got "  "']],
     ['a title too long', fileWith((file) => (file.entries[0]!.title = 'x'.repeat(2001))), ['entries[0].title: expected at most 2000 characters, got 2001']],

@@ -23,7 +23,7 @@ describe('cachedSearchIndex', () => {
     await refreshSearchIndexCache(db);
     expect((await db.searchIndexes.toCollection().primaryKeys())).toEqual([corpus.hash]);
     const index = await cachedSearchIndex(db, corpus.hash);
-    expect(index.documentCount).toBe(JSON.parse((await db.searchIndexes.get(corpus.hash))!.json).documentCount);
+    expect(index.documentCount).toBe((await db.searchIndexes.get(corpus.hash))!.packed!.documentCount);
   });
 
   it('is built by the importer right after its commit, with the imported papers in place of what they stand for', async () => {
@@ -57,5 +57,17 @@ describe('cachedSearchIndex', () => {
   it('does not fail an import whose index could not be built: the background builds it later', async () => {
     const outcome = await runImport([fixtureFile(DAILY)], { store: new ImportStore(db), loadRepairModel: noModel, indexImports: () => Promise.reject(new Error('no space')) });
     expect(outcome.batch?.papers).toBe(3);
+  });
+});
+
+describe('a search index cached as JSON by an older release', () => {
+  it('still loads, and answers as the packed one does', async () => {
+    const db = fakeDatabase('search-index-cache-json');
+    await seedCorpus(db, corpus);
+    const packed = await cachedSearchIndex(db, corpus.hash);
+    await db.searchIndexes.put({ hash: corpus.hash, json: JSON.stringify(packed), builtAt: 0 });
+    const fromJson = await cachedSearchIndex(db, corpus.hash);
+    expect(fromJson.documentCount).toBe(packed.documentCount);
+    expect(searchHits(fromJson, 'dreambooth', {}, 10).map((hit) => hit.id)).toEqual(searchHits(packed, 'dreambooth', {}, 10).map((hit) => hit.id));
   });
 });

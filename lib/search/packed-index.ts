@@ -1,0 +1,499 @@
+import MiniSearch, { type Options } from 'minisearch';
+
+/**
+ * A MiniSearch index in a compact form that loads in milliseconds: what `loadJSON` rebuilds up
+ * front (a Map per term and field, an object per document) is decoded only when a search first
+ * touches it. MiniSearch stays the engine: the loaded index is a MiniSearch whose term tree,
+ * document tables and scoring are its own, and it answers exactly as the index it was packed from
+ * (test/lib/search/packed-index.test.ts checks this on the real corpus and a synthetic one).
+ *
+ * It is made of strings and typed arrays, so IndexedDB and `postMessage` copy it without a
+ * `JSON.stringify`, and it is a quarter to a half of the JSON's size:
+ * - `treeLabels` and `treeShape`: MiniSearch's term tree node by node, depth first: each node's
+ *   number of entries, and each entry's edge label (empty for the node's own term), so that
+ *   loading makes its Maps directly, in the same order, instead of inserting term by term (which
+ *   scans every child of a node at each step: the root has a child per Han character);
+ * - `postings`: per term, in the same order, per field, the documents holding it as varint gaps,
+ *   with the term's count only where it is not 1; `postingOffsets[i]` is where term `i` starts;
+ * - `ids` and `fieldLength`: one line and `fields.length` numbers per document;
+ * - `stored`: per stored field, each distinct value once (as JSON) and a reference per document.
+ *
+ * It reaches into MiniSearch 7's private fields (`MiniSearchInternals`); the test above fails first
+ * if an upgrade changes them.
+ */
+export interface PackedSearchIndex {
+  format: 1;
+  fields: string[];
+  storeFields: string[];
+  documentCount: number;
+  averageFieldLength: number[];
+  ids: string;
+  fieldLength: Uint16Array | Uint32Array;
+  treeLabels: string;
+  treeShape: Uint16Array | Uint32Array;
+  postingOffsets: Uint32Array;
+  postings: Uint8Array;
+  stored: StoredColumn[];
+}
+
+/**
+ * One stored field of every document: `refs[doc]` is the index of its value in `values` (JSON, one
+ * a line), or the largest number the array holds when the document has none. When every value is
+ * a list of strings, `strings` holds those strings once, one a line, and a value lists their indexes.
+ */
+export interface StoredColumn {
+  values: string;
+  refs: Uint16Array | Uint32Array;
+  strings?: string;
+}
+
+type FieldTermData = Map<number, Map<number, number>>;
+
+/** A node of MiniSearch's radix tree: edge labels to child nodes, and `''` to the node's own term's data. */
+type TreeNode = Map<string, TreeNode | FieldTermData>;
+type TermTree = { _tree: TreeNode; constructor: new (tree: TreeNode) => TermTree };
+
+// The key of a node's own term in MiniSearch's tree (its `LEAF`).
+const LEAF = '';
+
+/** MiniSearch 7's own state, as `loadJS` sets it. */
+interface MiniSearchInternals {
+  _index: TermTree;
+  _documentCount: number;
+  _nextId: number;
+  _documentIds: Map<number, unknown>;
+  _idToShortId: Map<unknown, number>;
+  _fieldIds: Record<string, number>;
+  _fieldLength: Map<number, number[]>;
+  _avgFieldLength: number[];
+  _storedFields: Map<number, Record<string, unknown> | undefined>;
+  _dirtCount: number;
+  _options: { fields: string[]; storeFields: string[] };
+}
+
+const SEPARATOR = '\n';
+
+/** The size in bytes of a packed index as IndexedDB holds it (strings counted as UTF-8). */
+export function packedSize(packed: PackedSearchIndex): number {
+  const text = (value: string) => new TextEncoder().encode(value).length;
+  return (
+    text(packed.ids) +
+    text(packed.treeLabels) +
+    packed.treeShape.byteLength +
+    packed.fieldLength.byteLength +
+    packed.postingOffsets.byteLength +
+    packed.postings.byteLength +
+    packed.stored.reduce((sum, column) => sum + text(column.values) + text(column.strings ?? '') + column.refs.byteLength, 0)
+  );
+}
+
+/**
+ * Packs an index. Documents are numbered afresh, in their order, and what `discard` left behind
+ * is dropped, as `vacuum` would.
+ * @throws Error when an id or a term holds a line break, or a document lacks a field.
+ */
+export function packSearchIndex<T>(index: MiniSearch<T>): PackedSearchIndex {
+  const state = index as unknown as MiniSearchInternals;
+  const fields = state._options.fields;
+  const storeFields = state._options.storeFields;
+  const oldIds = [...state._documentIds.keys()].sort((a, b) => a - b);
+  const renumbered = new Map(oldIds.map((oldId, newId) => [oldId, newId]));
+  const count = oldIds.length;
+
+  const ids = oldIds.map((oldId) => lineOf(String(state._documentIds.get(oldId)), 'document id'));
+  const lengths = oldIds.flatMap((oldId, doc) => {
+    const lengths = state._fieldLength.get(oldId) ?? [];
+    return fields.map((field, fieldId) => {
+      const length = lengths[fieldId];
+      if (length === undefined) throw new Error(`document ${ids[doc]} has no field ${field}`);
+      return length;
+    });
+  });
+  const fieldLength = numbersArray(lengths, lengths.reduce((most, length) => Math.max(most, length), 0) + 1);
+
+  const stored = storeFields.map((name) => storedColumn(oldIds.map((oldId) => state._storedFields.get(oldId)?.[name])));
+
+  const labels: string[] = [];
+  const shape: number[] = [];
+  const offsets: number[] = [];
+  const bytes = new ByteWriter();
+  const writeTerm = (data: FieldTermData) => {
+    const postings: [number, [number, number][]][] = [];
+    for (const [fieldId, docs] of data) {
+      const live: [number, number][] = [];
+      for (const [oldId, frequency] of docs) {
+        const doc = renumbered.get(oldId);
+        if (doc !== undefined) live.push([doc, frequency]);
+      }
+      if (live.length > 0) postings.push([fieldId, live.sort((a, b) => a[0] - b[0])]);
+    }
+    offsets.push(bytes.length);
+    bytes.varint(postings.length);
+    for (const [fieldId, docs] of postings.sort((a, b) => a[0] - b[0])) {
+      bytes.varint(fieldId);
+      bytes.varint(docs.length);
+      let previous = -1;
+      for (const [doc, frequency] of docs) {
+        const gap = doc - previous - 1;
+        previous = doc;
+        if (frequency === 1) bytes.varint(gap * 2);
+        else {
+          bytes.varint(gap * 2 + 1);
+          bytes.varint(frequency);
+        }
+      }
+    }
+  };
+  const writeNode = (node: TreeNode) => {
+    shape.push(node.size);
+    for (const [label, child] of node) {
+      labels.push(lineOf(label, 'term'));
+      if (label === LEAF) writeTerm(child as FieldTermData);
+      else writeNode(child as TreeNode);
+    }
+  };
+  writeNode(state._index._tree);
+  offsets.push(bytes.length);
+
+  return {
+    format: 1,
+    fields: [...fields],
+    storeFields: [...storeFields],
+    documentCount: count,
+    averageFieldLength: [...state._avgFieldLength],
+    ids: ids.join(SEPARATOR),
+    fieldLength,
+    treeLabels: labels.join(SEPARATOR),
+    treeShape: numbersArray(shape, shape.reduce((most, size) => Math.max(most, size), 0) + 1),
+    postingOffsets: Uint32Array.from(offsets),
+    postings: bytes.finish(),
+    stored,
+  };
+}
+
+/**
+ * Loads a packed index into a MiniSearch built with `options`, which must be those the packed one
+ * was built with (the same as for `MiniSearch.loadJSON`). Term postings, field lengths and stored
+ * fields are decoded when first read; the index can be searched, added to and discarded from.
+ * @throws Error when `options` name other fields than the packed index holds.
+ */
+export function unpackSearchIndex<T>(packed: PackedSearchIndex, options: Options<T>): MiniSearch<T> {
+  const index = new MiniSearch<T>(options);
+  const state = index as unknown as MiniSearchInternals;
+  if (packed.format !== 1) throw new Error(`unknown packed index format ${String(packed.format)}`);
+  if (state._options.fields.join(SEPARATOR) !== packed.fields.join(SEPARATOR) || state._options.storeFields.join(SEPARATOR) !== packed.storeFields.join(SEPARATOR)) {
+    throw new Error('unpackSearchIndex must be given the options the index was built with');
+  }
+  const count = packed.documentCount;
+  const fieldCount = packed.fields.length;
+  const ids = count === 0 ? [] : packed.ids.split(SEPARATOR);
+  state._documentCount = count;
+  state._nextId = count;
+  state._dirtCount = 0;
+  state._avgFieldLength = [...packed.averageFieldLength];
+  state._documentIds = new DenseLazyMap(count, (doc) => ids[doc]) as unknown as Map<number, unknown>;
+  state._fieldLength = new DenseLazyMap(count, (doc) => Array.from(packed.fieldLength.subarray(doc * fieldCount, (doc + 1) * fieldCount))) as unknown as Map<number, number[]>;
+  state._storedFields = new DenseLazyMap(count, storedFieldsReader(packed)) as unknown as Map<number, Record<string, unknown>>;
+  state._idToShortId = new DeferredMap(() => new Map(ids.map((id, doc) => [id, doc]))) as unknown as Map<unknown, number>;
+
+  const source = { postings: packed.postings, offsets: packed.postingOffsets };
+  const labels = packed.treeLabels.split(SEPARATOR);
+  let label = 0;
+  let shape = 0;
+  let term = 0;
+  const readNode = (): TreeNode => {
+    const node: TreeNode = new Map();
+    for (let entries = packed.treeShape[shape++]!; entries > 0; entries--) {
+      const key = labels[label++]!;
+      node.set(key, key === LEAF ? (new PackedTermData(source, term++) as unknown as FieldTermData) : readNode());
+    }
+    return node;
+  };
+  state._index = new state._index.constructor(readNode());
+  return index;
+}
+
+function lineOf(text: string, what: string): string {
+  if (text.includes(SEPARATOR)) throw new Error(`a ${what} holds a line break: ${JSON.stringify(text)}`);
+  return text;
+}
+
+/** The smallest unsigned array that holds numbers below `bound`, with its largest value free to mean "none". */
+function numbersArray(values: readonly number[], bound: number): Uint16Array | Uint32Array {
+  return bound < 0xffff ? Uint16Array.from(values) : Uint32Array.from(values);
+}
+
+/** Packs one stored field of every document; see {@link StoredColumn}. */
+function storedColumn(values: readonly unknown[]): StoredColumn {
+  const present = values.filter((value) => value !== undefined);
+  const stringLists = present.length > 0 && present.every((value) => Array.isArray(value) && value.every((item) => typeof item === 'string' && !item.includes(SEPARATOR)));
+  const strings = new Map<string, number>();
+  const stringIndex = (text: string) => {
+    let index = strings.get(text);
+    if (index === undefined) strings.set(text, (index = strings.size));
+    return index;
+  };
+  const distinct = new Map<string, number>();
+  const refs = values.map((value) => {
+    if (value === undefined) return -1;
+    // JSON never holds a raw line break, so one joins the values.
+    const json = JSON.stringify(stringLists ? (value as string[]).map(stringIndex) : value);
+    let ref = distinct.get(json);
+    if (ref === undefined) distinct.set(json, (ref = distinct.size));
+    return ref;
+  });
+  const absent = distinct.size < 0xffff ? 0xffff : 0xffffffff;
+  return {
+    values: [...distinct.keys()].join(SEPARATOR),
+    refs: numbersArray(refs.map((ref) => (ref === -1 ? absent : ref)), distinct.size),
+    ...(stringLists && { strings: [...strings.keys()].join(SEPARATOR) }),
+  };
+}
+
+/** Reads one document's stored fields from the columns; each distinct value is parsed once. */
+function storedFieldsReader(packed: PackedSearchIndex): (doc: number) => Record<string, unknown> {
+  const columns = packed.stored.map((column) => ({
+    column,
+    absent: column.refs instanceof Uint16Array ? 0xffff : 0xffffffff,
+    values: null as string[] | null,
+    strings: null as string[] | null,
+    parsed: [] as unknown[],
+  }));
+  const parse = (reader: (typeof columns)[number], ref: number): unknown => {
+    reader.values ??= reader.column.values.split(SEPARATOR);
+    const value: unknown = JSON.parse(reader.values[ref]!);
+    if (reader.column.strings === undefined) return value;
+    reader.strings ??= reader.column.strings.split(SEPARATOR);
+    return (value as number[]).map((index) => reader.strings![index]);
+  };
+  return (doc) => {
+    const fields: Record<string, unknown> = {};
+    columns.forEach((reader, i) => {
+      const ref = reader.column.refs[doc]!;
+      if (ref === reader.absent) return;
+      if (!(ref in reader.parsed)) reader.parsed[ref] = parse(reader, ref);
+      fields[packed.storeFields[i]!] = reader.parsed[ref];
+    });
+    return fields;
+  };
+}
+
+/** A term's postings, decoded into MiniSearch's own maps the first time they are read. */
+class PackedTermData {
+  private decoded: FieldTermData | null = null;
+
+  constructor(
+    private readonly source: { postings: Uint8Array; offsets: Uint32Array },
+    private readonly term: number,
+  ) {}
+
+  private get data(): FieldTermData {
+    return (this.decoded ??= decodePostings(this.source.postings, this.source.offsets[this.term]!));
+  }
+
+  get size(): number {
+    return this.data.size;
+  }
+  get(fieldId: number) {
+    return this.data.get(fieldId);
+  }
+  has(fieldId: number) {
+    return this.data.has(fieldId);
+  }
+  set(fieldId: number, docs: Map<number, number>) {
+    this.data.set(fieldId, docs);
+    return this;
+  }
+  delete(fieldId: number) {
+    return this.data.delete(fieldId);
+  }
+  clear() {
+    this.data.clear();
+  }
+  keys() {
+    return this.data.keys();
+  }
+  values() {
+    return this.data.values();
+  }
+  entries() {
+    return this.data.entries();
+  }
+  forEach(callback: (docs: Map<number, number>, fieldId: number, map: FieldTermData) => void) {
+    this.data.forEach(callback);
+  }
+  [Symbol.iterator]() {
+    return this.data.entries();
+  }
+}
+
+function decodePostings(bytes: Uint8Array, start: number): FieldTermData {
+  let at = start;
+  const read = () => {
+    let value = 0;
+    let shift = 1;
+    for (;;) {
+      const byte = bytes[at++]!;
+      value += (byte & 0x7f) * shift;
+      if (byte < 0x80) return value;
+      shift *= 128;
+    }
+  };
+  const data: FieldTermData = new Map();
+  for (let fields = read(); fields > 0; fields--) {
+    const fieldId = read();
+    const docs = new Map<number, number>();
+    let doc = -1;
+    for (let n = read(); n > 0; n--) {
+      const code = read();
+      doc += Math.floor(code / 2) + 1;
+      docs.set(doc, code % 2 === 0 ? 1 : read());
+    }
+    data.set(fieldId, docs);
+  }
+  return data;
+}
+
+/**
+ * A Map from document numbers to values, where the values of the packed documents (`0…count-1`)
+ * are read when first asked for. Documents added later, and deletions, behave as in a Map.
+ */
+class DenseLazyMap<V> {
+  private readonly cache: (V | undefined)[];
+  private readonly removed: Uint8Array;
+  private removedCount = 0;
+  private readonly added = new Map<number, V>();
+
+  constructor(
+    private readonly count: number,
+    private readonly load: (doc: number) => V | undefined,
+  ) {
+    this.cache = new Array<V | undefined>(count);
+    this.removed = new Uint8Array(count);
+  }
+
+  private packed(key: number): boolean {
+    return Number.isInteger(key) && key >= 0 && key < this.count;
+  }
+
+  get size(): number {
+    return this.count - this.removedCount + this.added.size;
+  }
+  get(key: number): V | undefined {
+    if (!this.packed(key)) return this.added.get(key);
+    if (this.removed[key]) return undefined;
+    return (this.cache[key] ??= this.load(key));
+  }
+  has(key: number): boolean {
+    return this.packed(key) ? !this.removed[key] : this.added.has(key);
+  }
+  set(key: number, value: V): this {
+    if (!this.packed(key)) this.added.set(key, value);
+    else {
+      if (this.removed[key]) this.removedCount--;
+      this.removed[key] = 0;
+      this.cache[key] = value;
+    }
+    return this;
+  }
+  delete(key: number): boolean {
+    if (!this.packed(key)) return this.added.delete(key);
+    if (this.removed[key]) return false;
+    this.removed[key] = 1;
+    this.removedCount++;
+    this.cache[key] = undefined;
+    return true;
+  }
+  clear(): void {
+    this.removed.fill(1);
+    this.removedCount = this.count;
+    this.cache.fill(undefined);
+    this.added.clear();
+  }
+  *entries(): IterableIterator<[number, V]> {
+    for (let key = 0; key < this.count; key++) if (!this.removed[key]) yield [key, this.get(key)!];
+    yield* this.added.entries();
+  }
+  *keys(): IterableIterator<number> {
+    for (const [key] of this.entries()) yield key;
+  }
+  *values(): IterableIterator<V> {
+    for (const [, value] of this.entries()) yield value;
+  }
+  forEach(callback: (value: V, key: number, map: this) => void): void {
+    for (const [key, value] of this.entries()) callback(value, key, this);
+  }
+  [Symbol.iterator](): IterableIterator<[number, V]> {
+    return this.entries();
+  }
+}
+
+/** A Map built the first time it is used. */
+class DeferredMap<K, V> {
+  private map: Map<K, V> | null = null;
+
+  constructor(private readonly build: () => Map<K, V>) {}
+
+  private get built(): Map<K, V> {
+    return (this.map ??= this.build());
+  }
+
+  get size(): number {
+    return this.built.size;
+  }
+  get(key: K) {
+    return this.built.get(key);
+  }
+  has(key: K) {
+    return this.built.has(key);
+  }
+  set(key: K, value: V) {
+    this.built.set(key, value);
+    return this;
+  }
+  delete(key: K) {
+    return this.built.delete(key);
+  }
+  clear() {
+    this.built.clear();
+  }
+  keys() {
+    return this.built.keys();
+  }
+  values() {
+    return this.built.values();
+  }
+  entries() {
+    return this.built.entries();
+  }
+  forEach(callback: (value: V, key: K, map: Map<K, V>) => void) {
+    this.built.forEach(callback);
+  }
+  [Symbol.iterator]() {
+    return this.built.entries();
+  }
+}
+
+/** Appends varints to a growing byte array. */
+class ByteWriter {
+  private bytes = new Uint8Array(1 << 16);
+  length = 0;
+
+  varint(value: number): void {
+    if (this.length + 8 > this.bytes.length) {
+      const grown = new Uint8Array(this.bytes.length * 2);
+      grown.set(this.bytes);
+      this.bytes = grown;
+    }
+    let rest = value;
+    while (rest >= 0x80) {
+      this.bytes[this.length++] = (rest % 128) | 0x80;
+      rest = Math.floor(rest / 128);
+    }
+    this.bytes[this.length++] = rest;
+  }
+
+  finish(): Uint8Array {
+    return this.bytes.slice(0, this.length);
+  }
+}
