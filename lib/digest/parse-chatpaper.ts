@@ -140,8 +140,27 @@ const SECTION_NAMES: Readonly<Record<SectionKey, string>> = {
 // with a bracket: `(1) 研究背景：` is a numbered part, not a label.
 const HEADER =
   /^(?:#{1,6}\s*)?(?:[-*+•]\s+)?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.．、)）]\s*)?(?:\*\*|__)?\s*([^:：*_(（\s][^:：*]{0,29}?)\s*(?:\*\*|__)?\s*(?:[(（][^()（）]{0,20}[)）])?\s*(?:[:：]\s*(?:\*\*|__)?\s*([\s\S]*))?$/;
-// A part number, possibly behind a bullet, a heading mark or bold: `(1)`, `- (2)`, `* **(3)`.
-const LEADING_NUMBER = /^(?:#{1,6}\s*)?(?:[-*+•]\s*)?(?:\*\*\s*)?[(（]\s*(\d{1,2})\s*[)）]\s*(?:\*\*)?\s*[:：]?\s*/;
+// A part number, possibly behind a bullet, a heading mark or bold: `(1)`, `- (2)`, `* **(3)`,
+// `（一）` (Chinese numerals, which some generators use for the same parts).
+const LEADING_NUMBER = /^(?:#{1,6}\s*)?(?:[-*+•]\s*)?(?:\*\*\s*)?[(（]\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*[)）]\s*(?:\*\*)?\s*[:：]?\s*/;
+const CHINESE_DIGITS = '一二三四五六七八九';
+
+/** `3`, `三` or `十二` as a number (NaN for anything else). */
+function partNumber(written: string): number {
+  if (/^\d+$/.test(written)) return Number(written);
+  const m = /^(十)?([一二三四五六七八九])?$|^([一二三四五六七八九])十([一二三四五六七八九])?$/.exec(written);
+  if (!m || written === '') return Number.NaN;
+  if (m[3] !== undefined) return 10 * (CHINESE_DIGITS.indexOf(m[3]) + 1) + (m[4] ? CHINESE_DIGITS.indexOf(m[4]) + 1 : 0);
+  return (m[1] ? 10 : 0) + (m[2] ? CHINESE_DIGITS.indexOf(m[2]) + 1 : 0);
+}
+
+/** How a part number may be written: `12` or `十二`. */
+function partNumberPattern(n: number): string {
+  const tens = Math.floor(n / 10);
+  const units = n % 10;
+  const chinese = (tens === 0 ? '' : `${tens === 1 ? '' : CHINESE_DIGITS[tens - 1]}十`) + (units === 0 ? '' : CHINESE_DIGITS[units - 1]);
+  return `${n}|${chinese}`;
+}
 const GENERATOR_ERROR = /^Some Error for\b/i;
 // The model talking to whoever prompted it rather than about the paper: acknowledgements,
 // offers to revise, caveats about what it could not read. Matched on the line's opening words
@@ -151,7 +170,7 @@ const CHATTER =
 // `Something：value` — a label we do not know. Only consulted inside
 // single-value sections, where it means the previous section has ended.
 const UNKNOWN_LABEL = /^(?:\*\*)?[^\s:：,，、;；()（）*]{1,12}\s*(?:\*\*)?\s*[:：]/;
-const LIST_MARKER = /^(?:[-*+•]|\d+[.)]|[(（](?:[a-z]|\d{1,2})[)）])\s*/i;
+const LIST_MARKER = /^(?:[-*+•]|\d+[.)]|[(（](?:[a-z]|\d{1,2}|[一二三四五六七八九十]{1,2})[)）])\s*/i;
 // An aside the generator put inside a value: `Alibaba Group （注：根据文中信息得出）`.
 const INLINE_NOTE = /\s*[(（]\s*注\s*[:：][^()（）]*[)）]/g;
 // Lines holding nothing a reader can see (a zero-width space left after `</details>`).
@@ -250,8 +269,9 @@ export function parseChatPaperUrls(raw: string): ChatPaperUrls {
   return { raw, paper, paperArxivId, github, all };
 }
 
+// A stem may take a summing-up suffix: `性能总结：`, `工作量评价：`, `创新点分析：`.
 const CONCLUSION_LABEL =
-  /(^|[\n；;。，,:：\s])[-*•]?\s*(创新点|创新性|Innovations?(?:\s*points?)?|性能|Performance|工作量|Workload)\s*[:：]/gi;
+  /(^|[\n；;。，,:：\s])[-*•]?\s*(创新点|创新性|Innovations?(?:\s*points?)?|性能|Performance|工作量|Workload)(?:总结|评价|分析|方面)?\s*[:：]/gi;
 
 function conclusionField(label: string): 'innovation' | 'performance' | 'workload' {
   const l = label.toLowerCase();
@@ -339,7 +359,7 @@ export function parseChatPaperTokens(tokens: readonly HtmlToken[], sink: Warning
     let rest = text;
     const lead = LEADING_NUMBER.exec(rest);
     if (lead) {
-      const num = Number(lead[1]);
+      const num = partNumber(lead[1] ?? '');
       if (num > sec.lastNum) {
         sec.parts.push({ num, lines: [] });
         sec.lastNum = num;
@@ -347,11 +367,11 @@ export function parseChatPaperTokens(tokens: readonly HtmlToken[], sink: Warning
         // Inline continuation `(1) A；(2) B；(3) C` is only trusted on a line
         // that itself starts a part, and only if the line does not re-use an
         // earlier number (then the numbers are an enumeration inside prose).
-        const earlier = new RegExp(`[(（]\\s*(?:${Array.from({ length: sec.lastNum }, (_, k) => k + 1).join('|')})\\s*[)）]`);
+        const earlier = new RegExp(`[(（]\\s*(?:${Array.from({ length: sec.lastNum }, (_, k) => partNumberPattern(k + 1)).join('|')})\\s*[)）]`);
         if (!earlier.test(rest)) {
           for (;;) {
             const nextNum = sec.lastNum + 1;
-            const inline = new RegExp(`(^|[\\s；;。.，,:：])[(（]\\s*${nextNum}\\s*[)）]\\s*[:：]?\\s*`).exec(rest);
+            const inline = new RegExp(`(^|[\\s；;。.，,:：])[(（]\\s*(?:${partNumberPattern(nextNum)})\\s*[)）]\\s*[:：]?\\s*`).exec(rest);
             if (!inline) break;
             const head = rest.slice(0, inline.index + (inline[1] ?? '').length).trim();
             if (head !== '') sec.parts[sec.parts.length - 1]?.lines.push({ text: head, line });

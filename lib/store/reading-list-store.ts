@@ -315,13 +315,18 @@ export class ReadingListStore {
         const after = await this.db.readingList.bulkGet([...keys]);
         const stamp = clock.stamp();
         const changed: SyncRecord[] = [];
+        const carried: ReadingListEntry[] = [];
         keys.forEach((key, i) => {
           // An entry saved before the sync kept records starts from its own times.
           const base = records[i] ?? (before[i] ? recordOfEntry(before[i], clock.device) : undefined);
-          const next = recordAfterLocalChange(base, after[i] ?? null, stamp);
+          const entry = after[i];
+          const next = recordAfterLocalChange(base, entry ?? null, stamp);
           if (next && next !== records[i]) changed.push(next);
+          // A paper saved again carries the note texts no one removed (see recordAfterLocalChange).
+          if (entry && next && renderNote(next.note) !== entry.note) carried.push({ ...entry, note: renderNote(next.note) });
         });
         await this.db.readingListClocks.bulkPut(changed);
+        await this.db.readingList.bulkPut(carried);
         return value;
       });
     } catch (error) {

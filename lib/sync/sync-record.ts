@@ -97,7 +97,11 @@ export function recordAfterLocalChange(record: SyncRecord | undefined, entry: Re
   if (!record) return newRecord(entry, stamp);
   if (!isLive(record)) {
     // Saved again after a remove: a new life, whose note has seen (and so replaces) every old text.
-    return { ...newRecord(entry, stamp), deleted: record.deleted, note: [editedNote(record.note, entry.note, stamp)] };
+    // Texts written after the remove (on a device that had not heard of it yet) were never removed
+    // by anyone, so the new text carries them rather than dropping them.
+    const unremoved = renderNote(record.note.filter((version) => record.deleted === null || compareStamps(version.s, record.deleted) > 0));
+    const text = unremoved === '' || entry.note.includes(unremoved) ? entry.note : entry.note === '' ? unremoved : `${entry.note}\n\n${noteConflictLine('kept from before the paper was saved again')}\n${unremoved}`;
+    return { ...newRecord(entry, stamp), deleted: record.deleted, note: [editedNote(record.note, text, stamp)] };
   }
   let next = record;
   if (entry.status !== record.status.v) next = { ...next, status: { v: entry.status, s: stamp } };

@@ -144,6 +144,16 @@ describe('numbered parts', () => {
     expect(warnings).toEqual([]);
   });
 
+  // Seen in real digests from August 2024 on: `（一）研究背景：…`, also inline after a number.
+  it.each([
+    ['（一）…（二）… on their own lines', '<ol><li>摘要：\n（一）研究背景：甲。\n（二）过去的方法：乙。\n（三）本文方法：丙。</li></ol>', ['研究背景：甲。', '过去的方法：乙。', '本文方法：丙。']],
+    ['（一）…（二）… inline', '<ol><li>摘要：（一）甲；（二）乙；（三）丙。</li></ol>', ['甲；', '乙；', '丙。']],
+    ['(1) and （二） mixed', '<ol><li>摘要：\n(1) 甲。\n（二）乙。</li></ol>', ['甲。', '乙。']],
+    ['a sub-list （一） restarting inside part (2) stays text', '<ol><li>摘要：\n(1) 甲。\n(2) 乙：\n（一）子项</li></ol>', ['甲。', '乙：\n（一）子项']],
+  ])('Chinese-numeral parts: %s', (_name, html, summary) => {
+    expect(parse(html).notes?.summary).toEqual(summary);
+  });
+
   it('text before (1) is attached to part (1), never dropped', () => {
     expect(parse('<ol><li>摘要：引言。\n(1) 甲</li></ol>').notes?.summary).toEqual(['引言。\n甲']);
     expect(parse('<ol><li>摘要：只有一段。</li></ol>').notes?.summary).toEqual(['只有一段。']);
@@ -158,6 +168,8 @@ describe('conclusion', () => {
     ['bullet lists', ['意义', '创新点：\n- A1\n- A2\n性能：\n- B\n工作量：\n- C'], { innovation: '- A1\n- A2', performance: '- B', workload: '- C' }],
     ['English labels', ['Significance', 'Innovation point: A; Performance: B; Workload: C'], { innovation: 'A', performance: 'B', workload: 'C' }],
     ['no labels', ['意义', '总结'], { innovation: null, performance: null, workload: null }],
+    ['labels with a summing-up suffix', ['意义', '创新点总结：A\n性能总结：B\n工作量总结：C'], { innovation: 'A', performance: 'B', workload: 'C' }],
+    ['mixed suffixes', ['意义', '创新性：A；性能评价：B；工作量分析：C'], { innovation: 'A', performance: 'B', workload: 'C' }],
   ])('%s', (_name, parts, expected) => {
     expect(structureConclusion(parts)).toMatchObject({ significance: parts[0], ...expected, parts });
   });

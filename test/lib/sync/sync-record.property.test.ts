@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ReadingListEntry, ReadingStatus } from '../../../lib/reading-list/reading-list-entry';
 import { recordsFromJson, recordsToJson } from '../../../lib/sync/sync-codec';
-import { isLive, mergeRecordLists, recordAfterLocalChange, renderNote, type SyncRecord } from '../../../lib/sync/sync-record';
+import { isLive, mergeRecordLists, mergeRecords, recordAfterLocalChange, renderNote, type SyncRecord } from '../../../lib/sync/sync-record';
 import { compareStamps, HybridClock, type Stamp } from '../../../lib/sync/stamp';
 
 const KEYS = ['arxiv:2404.15449', 'title:dreambooth'];
@@ -112,5 +112,29 @@ describe('the reading-list merge', () => {
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('a paper saved again after a remove', () => {
+  // The counterexample the property found: device 1 removes the paper while device 0, not yet told,
+  // writes a note; the remove wins the merge, and device 0 saves the paper again.
+  it('brings back the note texts written after the remove, which no one removed', () => {
+    let time = 1_000;
+    const one = new HybridClock('d1', () => time - 4);
+    const zero = new HybridClock('d0', () => time - 3);
+    const saved = (clock: HybridClock, key: string) => recordAfterLocalChange(undefined, { ...entryOf({ key, title: key, savedAt: time, status: { v: 'to-read', s: { t: 0, d: '' } }, tags: { v: [], s: { t: 0, d: '' } }, note: [], created: { t: 0, d: '' }, deleted: null }), note: '' }, clock.stamp())!;
+    const key = KEYS[0]!;
+    let atOne = saved(one, key);
+    let atZero = saved(zero, key);
+    atOne = recordAfterLocalChange(atOne, null, one.stamp())!;
+    atZero = recordAfterLocalChange(atZero, { ...entryOf(atZero), note: 'written before hearing of the remove' }, zero.stamp())!;
+    const merged = mergeRecords(atZero, atOne);
+    expect(isLive(merged)).toBe(false);
+    time += 1;
+    const again = recordAfterLocalChange(merged, { ...entryOf(merged), note: '' }, zero.stamp())!;
+    expect(isLive(again)).toBe(true);
+    expect(renderNote(again.note)).toBe('written before hearing of the remove');
+    const withOwnNote = recordAfterLocalChange(merged, { ...entryOf(merged), note: 'new' }, zero.stamp())!;
+    expect(renderNote(withOwnNote.note)).toMatch(/^new\n\n.*\nwritten before hearing of the remove$/);
   });
 });
