@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { SAVE_PAPER_COMMAND } from './lib/background/commands';
+import { SAVE_PAPER_COMMAND, SWITCH_VIEW_COMMAND } from './lib/background/commands';
 import { FEED_HOST_PERMISSIONS } from './lib/feeds/github-urls';
 import { localeMessagesJson } from './lib/i18n/ui-strings';
 import { splitKatexCss } from './lib/latex/katex-css';
@@ -29,9 +29,12 @@ export default defineConfig({
     // nothing uses browser.storage); contextMenus: "Save to reading list"; sidePanel (Chrome only): the panel a
     // card's breadcrumb opens. Firefox's sidebar needs no permission.
     // alarms: the daily check of digest feeds. storage: the reading list's opt-in sync through storage.sync (see the README's permissions table).
-    permissions: ['unlimitedStorage', 'storage', 'contextMenus', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // scripting (Chrome only): naming a PDF tab after its paper, in the viewer no content script reaches; MV2's
+    // tabs.executeScript needs only the host permission.
+    permissions: ['unlimitedStorage', 'storage', 'contextMenus', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel', 'scripting'])],
     commands: {
       [SAVE_PAPER_COMMAND]: { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_saveCommand__' },
+      [SWITCH_VIEW_COMMAND]: { suggested_key: { default: 'Alt+Shift+V' }, description: '__MSG_switchViewCommand__' },
     },
     // The toolbar button carries the badge that says a PDF tab's paper has a digest (browser_action in MV2).
     action: { default_title: '__MSG_extensionName__' },

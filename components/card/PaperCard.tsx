@@ -5,6 +5,7 @@ import { DigestLead, DigestTakeaways } from '../digest/DigestSummary';
 import { MarkedText } from '../digest/MarkedText';
 import { Placements } from '../digest/Placements';
 import { t } from '../i18n';
+import { trusted } from './CardMenu';
 import { SaveButton } from './SaveButton';
 import type { ZoteroSaveAnswer } from '../../lib/zotero/save-papers';
 import { SaveToZoteroButton } from '../zotero/SaveToZoteroButton';
@@ -25,6 +26,7 @@ export interface PaperCardActions {
  * provenance are one click further.
  * @param pageShowsAbstract The page prints the abstract itself, so the card does not repeat it.
  * @param menu The card's menu (views, BibTeX, theme), drawn at the end of the first row.
+ * @param theme Its colours; null follows the system's setting.
  */
 export function PaperCard({
   lookup,
@@ -33,7 +35,9 @@ export function PaperCard({
   pageShowsAbstract,
   actions,
   menu,
+  theme,
 }: {
+  theme: 'light' | 'dark' | null;
   lookup: PageLookup;
   collapsed: boolean;
   floating: boolean;
@@ -43,7 +47,7 @@ export function PaperCard({
 }) {
   const { digest, placements, newerVersion } = lookup;
   return (
-    <aside class={floating ? 'card floating' : 'card'} data-collapsed={String(collapsed)} aria-label={t('cardLabel')}>
+    <aside class={floating ? 'card floating' : 'card'} data-collapsed={String(collapsed)} data-theme={theme ?? undefined} aria-label={t('cardLabel')}>
       <div class="lead">
         <button
           type="button"
@@ -52,7 +56,7 @@ export function PaperCard({
           aria-controls="adc-card-body"
           aria-label={`${t('cardLabel')}: ${collapsed ? t('expand') : t('collapse')}`}
           title={`${collapsed ? t('expand') : t('collapse')} (Alt+Shift+D)`}
-          onClick={() => actions.setCollapsed(!collapsed)}
+          onClick={trusted(() => actions.setCollapsed(!collapsed))}
         >
           <span class="chevron" aria-hidden="true">
             ▾
@@ -63,8 +67,8 @@ export function PaperCard({
         </div>
         <div class="lead-actions">
           <SaveButton saved={lookup.saved} onSave={actions.save} />
-          {menu}
         </div>
+        {menu}
       </div>
       <div class="body" id="adc-card-body" hidden={collapsed}>
         {newerVersion && <p class="notice">{t('newerVersion', String(newerVersion.page), String(newerVersion.digest))}</p>}

@@ -8,8 +8,9 @@ import { t } from '../i18n';
 export function SaveButton({ saved, onSave }: { saved: boolean; onSave: () => Promise<void> }) {
   const [state, setState] = useState<'idle' | 'saving' | 'saved'>(saved ? 'saved' : 'idle');
   const [error, setError] = useState<string | null>(null);
-  const save = async () => {
-    if (state !== 'idle') return;
+  const save = async (event: MouseEvent) => {
+    // A page script's click on the card (its shadow root is open) saves nothing.
+    if (!event.isTrusted || state !== 'idle') return;
     setState('saving');
     setError(null);
     try {

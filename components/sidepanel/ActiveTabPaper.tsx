@@ -3,7 +3,10 @@ import browser from 'webextension-polyfill';
 import type { BackgroundClient } from '../../lib/messages/background-client';
 import { knowsPaper } from '../../lib/corpus/corpus-lookup';
 import type { PageLookup } from '../../lib/messages/protocol';
+import { NoDigestPaper } from '../card/NoDigestPaper';
 import { SaveButton } from '../card/SaveButton';
+import { cleanPageTitle } from '../../lib/page/read-page-meta';
+import { paperToSave } from '../../lib/reading-list/paper-to-save';
 import { useSavePaper } from '../card/use-save-paper';
 import { errorText } from '../client';
 import { DigestDetails } from '../digest/DigestDetails';
@@ -53,6 +56,15 @@ export function ActiveTabPaper({ client, onOpenNode }: { client: BackgroundClien
   }, [client, tab?.url, tab?.title]);
 
   if (error) return <p class="error">{t('errorPrefix', error)}</p>;
+  if (lookup && !knowsPaper(lookup) && lookup.arxivId) {
+    // A paper with no digest: the same bar as the card's, with Save.
+    const page = { url: tab?.url ?? null, title: cleanPageTitle(tab?.title ?? '') };
+    return (
+      <article class="current-paper" data-arxiv-id={lookup.arxivId}>
+        <NoDigestPaper key={lookup.savedKey} title={paperToSave(lookup, page, 'side-panel')?.title ?? page.title} saved={lookup.saved} onSave={useSavePaper(client, lookup, page, 'side-panel')} onOpenImport={() => void browser.runtime.openOptionsPage()} />
+      </article>
+    );
+  }
   if (!lookup || !knowsPaper(lookup)) return <p class="muted">{t('noCurrentPaper')}</p>;
   const { digest, placements } = lookup;
   const title = digest?.title ?? placements[0]?.title ?? tab?.title ?? '';

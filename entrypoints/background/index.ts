@@ -12,6 +12,8 @@ import { openSidePanelOn } from './side-panel';
 import { registerSaveCommand } from './save-command';
 import { registerTabBadge } from './tab-badge';
 import { sendToZotero } from './zotero';
+import { registerPdfTitles } from './pdf-title';
+import { registerViewSwitch } from './view-switch';
 
 function main(): void {
   const store = new CompanionStore(
@@ -21,7 +23,13 @@ function main(): void {
       load: async () => (await fetch(browser.runtime.getURL('/corpus.json'))).json(),
     },
   );
-  const api = companionApi(store, { openSidePanel: openSidePanelOn, sendToZotero, sync: registerReadingListSync(store), feeds: registerFeeds(store) });
+  const api = companionApi(store, {
+    openSidePanel: openSidePanelOn,
+    sendToZotero,
+    sync: registerReadingListSync(store),
+    feeds: registerFeeds(store),
+    openOptions: () => browser.runtime.openOptionsPage(),
+  });
 
   // Registered synchronously, so a message that wakes the worker finds its listener.
   browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => keepAwakeWhile(handleMessage(api, message, sender, browser.runtime.id)));
@@ -36,6 +44,8 @@ function main(): void {
   const refreshBadge = registerTabBadge(store);
   registerContextMenu(store, refreshBadge);
   registerSaveCommand(store, refreshBadge);
+  registerPdfTitles(store);
+  registerViewSwitch();
 }
 
 // An event page in Firefox (MV2), like Chrome's service worker: it sleeps when idle, and the context

@@ -1,3 +1,5 @@
+// First: it must run before WXT's context announces itself (see page-guard.ts).
+import { guardAgainstThePage } from './page-guard';
 import { mountOverlay } from './mount-overlay';
 import { CONTENT_SCRIPT_MATCHES } from '../../lib/sites/paper-sites';
 
@@ -7,5 +9,8 @@ export default defineContentScript({
   runAt: 'document_start',
   // The card's CSS is passed to createShadowRootUi as a string (see mount-overlay.tsx).
   cssInjectionMode: 'manual',
-  main: (ctx) => mountOverlay(ctx),
+  main: (ctx) => {
+    guardAgainstThePage();
+    return mountOverlay(ctx);
+  },
 });

@@ -12,7 +12,7 @@ import { pageTitle, readPageMeta } from '../../lib/page/read-page-meta';
 // Bundled as a string: WXT's 'ui' injection fetches the stylesheet per card, which cost ~80 ms here.
 import cardCss from '../../components/card/card.css?inline';
 import { markListedPapers } from '../../components/card/listing-markers';
-import { OverlayCard } from '../../components/card/OverlayCard';
+import { OverlayCard, type CardPage } from '../../components/card/OverlayCard';
 
 /** The name of the card's host element, also how tests find its open shadow root. */
 const CARD_HOST = 'arxiv-digest-card';
@@ -40,10 +40,10 @@ export async function mountOverlay(ctx: ContentScriptContext): Promise<void> {
 }
 
 /**
- * What the content script did on this page, on `<html data-arxiv-digest>`: `card`, `listing`,
- * `none` or `error`. Tests and the overlay benchmark wait on it instead of guessing a delay.
+ * What the content script did on this page, on `<html data-arxiv-digest>`: `card`, `no-digest` (the
+ * bar for a paper without a digest), `listing`, `none` or `error`. Tests and the overlay benchmark wait on it instead of guessing a delay.
  */
-type OverlayOutcome = 'card' | 'listing' | 'none' | 'error';
+type OverlayOutcome = 'card' | 'no-digest' | 'listing' | 'none' | 'error';
 
 async function showAndReport(ctx: ContentScriptContext, client: BackgroundClient): Promise<(() => void) | undefined> {
   const report = (outcome: OverlayOutcome) => document.documentElement.setAttribute('data-arxiv-digest', outcome);
@@ -68,18 +68,27 @@ async function show(ctx: ContentScriptContext, client: BackgroundClient): Promis
   // A URL that names the paper is asked about at once, while the page is still being parsed; the
   // page's meta tags and title are read only when the URL alone found nothing.
   const byUrl = arxivRefFromUrl(url) ? client.call({ type: 'page.lookup', url }) : null;
-  const settings = client.call({ type: 'settings.get' }).catch(() => ({ cardCollapsed: false }));
+  const settings = client.call({ type: 'settings.get' }).catch(() => ({ cardCollapsed: false, theme: 'auto' as const }));
   await domReady();
   const meta = readPageMeta(document);
   const title = pageTitle(document);
   let lookup = byUrl ? await byUrl : null;
   if (!knowsPaper(lookup)) lookup = await client.call({ type: 'page.lookup', url, title, meta });
-  if (!lookup || !knowsPaper(lookup) || ctx.isInvalid) return { outcome: 'none' };
+  // A paper page the extension has no digest of still gets a bar with Save: one whose URL or
+  // citation metadata names a paper.
+  const isPaperPage = Boolean(lookup?.arxivId || meta.citationTitle);
+  if (!lookup || !(knowsPaper(lookup) || isPaperPage) || ctx.isInvalid) return { outcome: 'none' };
 
   const found = lookup;
-  const { cardCollapsed: collapsed } = await settings;
+  const initialSettings = await settings;
   const anchor = findCardAnchor(document);
-  const page = { url, title: meta.citationTitle ?? title, authors: meta.citationAuthors ?? [] };
+  const page: CardPage = {
+    url,
+    title: meta.citationTitle ?? title,
+    authors: meta.citationAuthors ?? [],
+    showsAbstract: Boolean(anchor),
+    backgrounds: () => backgroundsAround(anchor ?? document.body),
+  };
   const ui = await createShadowRootUi(ctx, {
     name: CARD_HOST,
     mode: 'open',
@@ -89,11 +98,9 @@ async function show(ctx: ContentScriptContext, client: BackgroundClient): Promis
     append: anchor ? 'before' : 'last',
     isolateEvents: ['keyup', 'keypress'],
     onMount(container, shadow, host) {
-      if (found.digest?.abstractHtml.includes('class="katex"')) linkKatexStyles(shadow);
-      render(
-        <OverlayCard lookup={found} page={page} client={client} initiallyCollapsed={collapsed} floating={!anchor} pageShowsAbstract={Boolean(anchor)} />,
-        container,
-      );
+      // The abstract, the one place math is drawn, shows only where the page has none of its own.
+      if (!anchor && found.digest?.abstractHtml.includes('class="katex"')) linkKatexStyles(shadow);
+      render(<OverlayCard lookup={found} page={page} client={client} initialSettings={initialSettings} floating={!anchor} />, container);
       // When the card is on screen: the overlay benchmark reads it against DOMContentLoaded.
       requestAnimationFrame(() => host.setAttribute('data-painted-at', String(performance.now())));
       return container;
@@ -108,7 +115,14 @@ async function show(ctx: ContentScriptContext, client: BackgroundClient): Promis
   // shadow root's own <html> element is what takes the column's position.
   const frame = ui.uiContainer.parentElement;
   const stopAligning = anchor && frame ? alignWithColumn(frame, anchor) : undefined;
-  return { outcome: 'card', remove: () => ui.remove() };
+  return { outcome: knowsPaper(found) ? 'card' : 'no-digest', remove: () => ui.remove() };
+}
+
+/** The computed backgrounds from an element up to `<html>`, nearest first: what the card's colours follow. */
+function backgroundsAround(start: Element): string[] {
+  const backgrounds: string[] = [];
+  for (let element: Element | null = start; element; element = element.parentElement) backgrounds.push(getComputedStyle(element).backgroundColor);
+  return backgrounds;
 }
 
 /**

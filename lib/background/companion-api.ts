@@ -17,6 +17,8 @@ export interface CompanionHooks {
     status(): Promise<ResponseMap['sync.status']>;
     setEnabled(enabled: boolean): Promise<ResponseMap['sync.set']>;
   };
+  /** Opens the options page (importing digests). */
+  openOptions?: () => Promise<void>;
 }
 
 /** "New papers since yesterday": what feeds brought in the last day. */
@@ -75,6 +77,7 @@ export function companionApi(store: CompanionStore, hooks: CompanionHooks = {}):
     },
     'feeds.check': async ({ feedId }) => (hooks.feeds?.sync(feedId), { started: true as const }),
     'feeds.news': async ({ since = Date.now() - NEWS_WINDOW_MS }) => ({ since, ...(await store.feeds.newPapers(since, 50)) }),
+    'options.open': async () => (await hooks.openOptions?.(), { ok: true as const }),
   };
   return Object.fromEntries(
     Object.entries(api).map(([type, handler]) => [type, (request: never, context: never) => withReopen(store.db, () => (handler as (r: never, c: never) => Promise<unknown>)(request, context))]),

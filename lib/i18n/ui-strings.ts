@@ -180,6 +180,18 @@ export const MESSAGES = {
   // The overlay card (issue 14).
   showMoreNoAbstract: { en: 'Notes and provenance', zh_CN: '笔记与出处' },
   provenanceDaily: { en: 'ChatPaperFree daily digest, $1', zh_CN: 'ChatPaperFree 每日速览，$1' },
+  switchViewCommand: { en: 'Switch the paper between its abstract, PDF and HTML pages', zh_CN: '在论文的摘要页、PDF 与 HTML 之间切换' },
+  noDigestYet: { en: 'No digest yet.', zh_CN: '暂无速览。' },
+  viewAbs: { en: 'Abstract page', zh_CN: '摘要页' },
+  viewPdf: { en: 'PDF', zh_CN: 'PDF' },
+  viewHtml: { en: 'HTML', zh_CN: 'HTML' },
+  copyFailed: { en: 'Could not copy: $1', zh_CN: '复制失败：$1' },
+  cardMenu: { en: 'More: views, BibTeX, theme', zh_CN: '更多：视图、BibTeX、主题' },
+  themeLabel: { en: 'Colours', zh_CN: '配色' },
+  themeAuto: { en: 'Like the page', zh_CN: '跟随页面' },
+  themeLight: { en: 'Light', zh_CN: '浅色' },
+  themeDark: { en: 'Dark', zh_CN: '深色' },
+  listingMarkerSave: { en: 'Click to save to the reading list', zh_CN: '点击保存到阅读列表' },
   provenanceWeekly: { en: 'Weekly overview “生成式论文概览”, $1', zh_CN: '每周《生成式论文概览》，$1' },
   // Zotero (lib/zotero, components/zotero)
   summaryLine: { en: 'One-line summary', zh_CN: '一句话总结' },

@@ -73,6 +73,8 @@ export const RequestSchema = v.variant('type', [
   v.object({ type: v.literal('feeds.unsubscribe'), feedId: pageText(500), keepPapers: v.boolean() }),
   v.object({ type: v.literal('feeds.check'), feedId: pageText(500) }),
   v.object({ type: v.literal('feeds.news'), since: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))) }),
+  // A card for a paper with no digest points to the options page, where digests are imported.
+  v.object({ type: v.literal('options.open') }),
 ]);
 
 /** A request as a sender writes it (defaults may be left out). */
@@ -119,6 +121,7 @@ export const REQUEST_SENDERS: { readonly [T in RequestType]: 'content-script' | 
   'feeds.unsubscribe': 'extension-page',
   'feeds.check': 'extension-page',
   'feeds.news': 'extension-page',
+  'options.open': 'content-script',
 };
 
 export type { PageLookup, SearchResultHit, Settings, TaxonomyNodeView, TaxonomyTreeNode };
@@ -169,6 +172,7 @@ export interface ResponseMap {
   'feeds.check': { started: true };
   /** Papers the feeds brought since `since` (a day ago by default) that no one had before, newest first. */
   'feeds.news': { since: number; total: number; papers: FeedNewPaper[] };
+  'options.open': { ok: true };
 }
 
 /** Error codes on the wire: the store's, plus those of the protocol itself. */

@@ -5,16 +5,21 @@ import { toStoreError } from './store-error';
 // A node id is the taxonomy's own; a page never sets one longer than this.
 const nodeId = v.pipe(v.string(), v.maxLength(500));
 
+/** The card's colours: like the page it is on (its background, else the system's setting), or fixed. */
+export const THEMES = ['auto', 'light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
+
 /** The user's settings, each with its default. */
 export const SettingsSchema = v.object({
   cardCollapsed: v.optional(v.boolean(), false),
+  theme: v.optional(v.picklist(THEMES), 'auto'),
   /** The taxonomy node the side panel opens on next, set when a card's breadcrumb is clicked. */
   pendingTaxonomyNode: v.optional(v.nullable(nodeId), null),
 });
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 
 /** A change to some settings, as a request carries it. */
-export const SettingsPatchSchema = v.partial(v.object({ cardCollapsed: v.boolean(), pendingTaxonomyNode: v.nullable(nodeId) }));
+export const SettingsPatchSchema = v.partial(v.object({ cardCollapsed: v.boolean(), theme: v.picklist(THEMES), pendingTaxonomyNode: v.nullable(nodeId) }));
 
 /** The settings table: one row per setting, validated where it is read. */
 export class SettingsStore {

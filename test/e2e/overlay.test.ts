@@ -117,8 +117,11 @@ describe('the overlay card in Chromium', () => {
     await cdp.detach();
   });
 
-  it('shows no card for a paper outside the corpus', async () => {
-    expect(await openPaperPage(page, 'https://arxiv.org/abs/2501.00001')).toBe('none');
+  it('shows no card on a page that names no paper', async () => {
+    await page.route('https://arxiv.org/abs/2501.00009', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Nothing</title><p>No paper here.</p>' }));
+    expect(await openPaperPage(page, 'https://arxiv.org/abs/2501.00009')).toBe('no-digest');
+    await page.route('https://arxiv.org/help/api', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>API</title><p>Help.</p>' }));
+    expect(await openPaperPage(page, 'https://arxiv.org/help/api')).toBe('none');
     expect(await page.locator('arxiv-digest-card').count()).toBe(0);
   });
 
@@ -168,17 +171,6 @@ describe('the overlay card in Chromium', () => {
     await page.waitForTimeout(200);
     await openPaperPage(page, 'https://arxiv.org/abs/2404.15449');
     expect(await hidden()).toBe(false);
-  });
-
-  it('follows the system dark mode', async () => {
-    const background = () =>
-      page.evaluate(() => getComputedStyle(document.querySelector('arxiv-digest-card')!.shadowRoot!.querySelector('.card')!).backgroundColor);
-    await page.emulateMedia({ colorScheme: 'light' });
-    await openPaperPage(page, 'https://arxiv.org/abs/2404.15449');
-    expect(await background()).toBe('rgb(255, 255, 255)');
-    await page.emulateMedia({ colorScheme: 'dark' });
-    expect(await background()).toBe('rgb(28, 33, 40)');
-    await page.emulateMedia({ colorScheme: 'light' });
   });
 
   it('on a hostile page, runs nothing and injects nothing', async () => {

@@ -26,7 +26,7 @@ async function manifestFor(browserName: 'chrome' | 'firefox', manifestVersion: 2
 
 describe('the manifest per browser (wxt.config.ts)', () => {
   it('asks Chrome for the side panel, and Firefox, which has a sidebar instead, for nothing more', async () => {
-    expect((await manifestFor('chrome', 3)).permissions).toEqual(['unlimitedStorage', 'storage', 'contextMenus', 'alarms', 'sidePanel']);
+    expect((await manifestFor('chrome', 3)).permissions).toEqual(['unlimitedStorage', 'storage', 'contextMenus', 'alarms', 'sidePanel', 'scripting']);
     expect((await manifestFor('firefox', 2)).permissions).toEqual(['unlimitedStorage', 'storage', 'contextMenus', 'alarms']);
   });
 

@@ -155,7 +155,19 @@ export const E2E_CASES: E2eCase[] = [
   {
     flow: 'pdf tab',
     title: "a PDF tab's title names the paper",
-    runs: NOT_BUILT('The PDF tab title'),
+    runs: { chromium: true, firefox: "Firefox's PDF viewer is a privileged page that takes no script: the tab keeps the PDF's own title" },
+    async run(driver) {
+      const pdf = await driver.newTab();
+      await pdf.goto('https://arxiv.org/pdf/2404.15449v1');
+      const extensionPage = await openExtensionPage(driver, 'popup.html', '[role="combobox"]');
+      const title = () =>
+        extensionPage.evaluate(async (wanted) => {
+          const api = (globalThis as unknown as { chrome: { tabs: { query(filter: { url: string }): Promise<{ title?: string }[]> } } }).chrome;
+          return (await api.tabs.query({ url: wanted }))[0]?.title ?? '';
+        }, 'https://arxiv.org/pdf/2404.15449v1');
+      await expect.poll(title, { timeout: 30_000, interval: 200 }).toBe('ID-Aligner: Enhancing Identity-Preserving Text-to-Image Generation with Reward Feedback Learning (arXiv:2404.15449)');
+      await Promise.all([pdf.close(), extensionPage.close()]);
+    },
   },
   {
     flow: 'popup',

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 
 /** What the content script reported on `<html data-arxiv-digest>`. */
-export type OverlayOutcome = 'card' | 'listing' | 'none' | 'error';
+export type OverlayOutcome = 'card' | 'no-digest' | 'listing' | 'none' | 'error';
 
 /** Opens a URL and waits until the content script has decided what to show there. */
 export async function openPaperPage(page: Page, url: string): Promise<OverlayOutcome> {

@@ -44,6 +44,7 @@ function echoApi(): CompanionApi & { calls: unknown[] } {
     'sync.set': answer,
     'backup.list': answer,
     'backup.restore': answer,
+    'options.open': answer,
   };
 }
 

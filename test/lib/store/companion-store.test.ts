@@ -155,7 +155,7 @@ describe('CompanionStore settings and listing status', () => {
   it('keeps settings with their defaults, and falls back when a stored value is off-schema', async () => {
     const db = fakeDatabase('settings');
     const store = new CompanionStore(db, memorySource(corpus));
-    expect(await store.settings.get()).toEqual({ cardCollapsed: false, pendingTaxonomyNode: null });
+    expect(await store.settings.get()).toEqual({ cardCollapsed: false, theme: 'auto', pendingTaxonomyNode: null });
     expect(await store.settings.update({ cardCollapsed: true })).toMatchObject({ cardCollapsed: true });
     await db.settings.put({ key: 'cardCollapsed', value: 'garbage' });
     expect((await store.settings.get()).cardCollapsed).toBe(false);

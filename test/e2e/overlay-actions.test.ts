@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { readFixturePage, routeFixtures } from './fixtures/fixture-pages';
+import { launchExtension, type ExtensionSession } from './support/launch-extension';
+import { cardText, clickInCard, openPaperPage } from './support/overlay-page';
+
+const ID_ALIGNER = 'ID-Aligner: Enhancing Identity-Preserving Text-to-Image Generation with Reward Feedback Learning';
+
+/** The title Chromium shows for the first tab at a URL, read in the service worker. */
+function tabTitle(session: ExtensionSession, url: string): Promise<string> {
+  return session.worker.evaluate(async (wanted) => {
+    const { chrome } = globalThis as unknown as { chrome: { tabs: { query(filter: { url: string }): Promise<{ title?: string }[]> } } };
+    const [tab] = await chrome.tabs.query({ url: wanted });
+    return tab?.title ?? '';
+  }, url);
+}
+
+function cardBackground(page: Page): Promise<string> {
+  return page.evaluate(() => getComputedStyle(document.querySelector('arxiv-digest-card')!.shadowRoot!.querySelector('.card')!).backgroundColor);
+}
+
+describe('what the card offers besides the digest, in Chromium', () => {
+  let session: ExtensionSession;
+  let page: Page;
+  beforeAll(async () => {
+    session = await launchExtension();
+    await routeFixtures(session.context);
+    page = await session.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('gives a paper with no digest a bar with its title, Save and the way to import digests', async () => {
+    expect(await openPaperPage(page, 'https://arxiv.org/abs/2501.00001')).toBe('no-digest');
+    expect(await cardText(page, '.no-digest-title')).toBe('Unrelated Paper About Robots');
+    expect(await cardText(page, '.no-digest-note')).toContain('No digest yet.');
+    await clickInCard(page, 'button.save');
+    await page.locator('arxiv-digest-card button.save[aria-pressed="true"]').waitFor();
+    const options = session.context.waitForEvent('page', (opened) => opened.url().endsWith('/options.html'));
+    await clickInCard(page, '.no-digest-note button.link');
+    await (await options).close();
+  });
+
+  it("names a PDF tab after its paper, and leaves the PDF where it is", async () => {
+    const pdf = await session.context.newPage();
+    await pdf.goto('https://arxiv.org/pdf/2404.15449v1');
+    await expect.poll(() => tabTitle(session, 'https://arxiv.org/pdf/2404.15449v1'), { timeout: 20_000 }).toBe(`${ID_ALIGNER} (arXiv:2404.15449)`);
+    expect(pdf.url()).toBe('https://arxiv.org/pdf/2404.15449v1');
+    await pdf.close();
+  });
+
+  it('switches between the abs, PDF and HTML views from the menu, and declares Alt+Shift+V for it', async () => {
+    await openPaperPage(page, 'https://arxiv.org/abs/2404.15449v1');
+    await clickInCard(page, 'button.menu-button');
+    expect(await page.locator('arxiv-digest-card .menu-views a').allTextContents()).toEqual(['PDF', 'HTML']);
+    await clickInCard(page, '.menu-views a.view-html');
+    await page.waitForURL('https://arxiv.org/html/2404.15449v1');
+    await page.waitForFunction(() => document.documentElement.hasAttribute('data-arxiv-digest'));
+    await clickInCard(page, 'button.menu-button');
+    expect(await page.locator('arxiv-digest-card .menu-views a').allTextContents()).toEqual(['Abstract page', 'PDF']);
+    await clickInCard(page, '.menu-views a.view-pdf');
+    await page.waitForURL('https://arxiv.org/pdf/2404.15449v1');
+    // Headless Chromium delivers no extension shortcuts, so the command itself is checked in the
+    // manifest; where it goes is nextPaperViewUrl's table test.
+    const commands = await session.worker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { getManifest(): { commands: Record<string, { suggested_key?: { default?: string } }> } } } }).chrome.runtime.getManifest().commands);
+    expect(commands['switch-view']?.suggested_key?.default).toBe('Alt+Shift+V');
+  });
+
+  it('copies the BibTeX the reading list would export', async () => {
+    await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://arxiv.org' });
+    await openPaperPage(page, 'https://arxiv.org/abs/2404.15449');
+    await clickInCard(page, 'button.menu-button');
+    await clickInCard(page, 'button.copy-bibtex');
+    await page.locator('arxiv-digest-card .menu-status').waitFor();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toMatch(/^@misc\{chen2024idaligner,/);
+    expect(copied).toContain('eprint = {2404.15449}');
+  });
+
+  it("follows the page's background, else the system, and the user's choice over both", async () => {
+    const template = await readFixturePage('arxiv-abs-2404.15449.html');
+    const withBackground = (css: string) => template.replace('</style>', `${css}</style>`);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    // White arXiv in a dark system: a light card.
+    await openPaperPage(page, 'https://arxiv.org/abs/2404.15449');
+    expect(await cardBackground(page)).toBe('rgb(255, 255, 255)');
+    // A dark page (a reader's dark theme) in a light system: a dark card.
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.route('https://arxiv.org/abs/2404.15449v1', (route) => route.fulfill({ contentType: 'text/html', body: withBackground('html{background-color:#0d1117!important;color:#ddd}') }));
+    await openPaperPage(page, 'https://arxiv.org/abs/2404.15449v1');
+    expect(await cardBackground(page)).toBe('rgb(28, 33, 40)');
+    // Nothing to read: the system decides.
+    await page.unroute('https://arxiv.org/abs/2404.15449v1');
+    await page.route('https://arxiv.org/abs/2404.15449v1', (route) => route.fulfill({ contentType: 'text/html', body: withBackground('html{background-color:transparent!important}') }));
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await openPaperPage(page, 'https://arxiv.org/abs/2404.15449v1');
+    expect(await cardBackground(page)).toBe('rgb(28, 33, 40)');
+    await page.unroute('https://arxiv.org/abs/2404.15449v1');
+    // The user's choice, from the card's menu, holds on the next page too.
+    await page.emulateMedia({ colorScheme: 'light' });
+    await openPaperPage(page, 'https://arxiv.org/abs/2404.15449');
+    await clickInCard(page, 'button.menu-button');
+    await clickInCard(page, '[data-theme-choice="dark"]');
+    expect(await cardBackground(page)).toBe('rgb(28, 33, 40)');
+    await page.waitForTimeout(200);
+    await openPaperPage(page, 'https://arxiv.org/abs/2403.04692');
+    expect(await cardBackground(page)).toBe('rgb(28, 33, 40)');
+    await clickInCard(page, 'button.menu-button');
+    await clickInCard(page, '[data-theme-choice="auto"]');
+    expect(await cardBackground(page)).toBe('rgb(255, 255, 255)');
+  });
+
+  it('tells a hostile page nothing, and cannot be shut down or clicked by its scripts (issue 13, 7a and 7b)', async () => {
+    const hostile = await session.context.newPage();
+    // Runs in the page's own world before anything else, as a page's first inline script would.
+    await hostile.addInitScript(() => {
+      const leaks: string[] = [];
+      (window as unknown as { __leaks: string[] }).__leaks = leaks;
+      window.addEventListener('message', (event) => leaks.push(JSON.stringify(event.data)));
+    });
+    expect(await openPaperPage(hostile, 'https://arxiv.org/abs/2404.15449')).toBe('card');
+    await hostile.waitForTimeout(300);
+    const leaks = await hostile.evaluate(() => (window as unknown as { __leaks: string[] }).__leaks);
+    expect(leaks.filter((leak) => leak.includes(session.extensionId) || leak.includes('content-script-started'))).toEqual([]);
+    // Knowing the id anyway (it is in the test's hands), the page forges the "newer script started" event.
+    await hostile.evaluate((id) => {
+      document.dispatchEvent(new CustomEvent(`${id}:content:wxt:content-script-started`, { detail: { contentScriptName: 'content', messageId: 'forged' } }));
+    }, session.extensionId);
+    // And clicks inside the open shadow root itself.
+    await hostile.evaluate(() => document.querySelector('arxiv-digest-card')!.shadowRoot!.querySelector<HTMLButtonElement>('button.save')!.click());
+    await hostile.waitForTimeout(300);
+    expect(await hostile.locator('arxiv-digest-card').count()).toBe(1);
+    expect(await cardText(hostile, 'button.save')).toBe('Save to reading list');
+    // The card still answers the user.
+    await clickInCard(hostile, 'button.toggle');
+    expect(await hostile.evaluate(() => document.querySelector('arxiv-digest-card')!.shadowRoot!.querySelector<HTMLElement>('.body')!.hidden)).toBe(true);
+    await clickInCard(hostile, 'button.toggle');
+    await hostile.close();
+  });
+});
