@@ -183,7 +183,6 @@ export const MESSAGES = {
   viewAbs: { en: 'Abstract page', zh_CN: '摘要页' },
   viewPdf: { en: 'PDF', zh_CN: 'PDF' },
   viewHtml: { en: 'HTML', zh_CN: 'HTML' },
-  copyFailed: { en: 'Could not copy: $1', zh_CN: '复制失败：$1' },
   cardMenu: { en: 'More: views, BibTeX, theme', zh_CN: '更多：视图、BibTeX、主题' },
   themeLabel: { en: 'Colours', zh_CN: '配色' },
   themeAuto: { en: 'Like the page', zh_CN: '跟随页面' },
