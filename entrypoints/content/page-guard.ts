@@ -8,27 +8,34 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
  * extension's id — to every script of the page. A hostile page on a matched site could then
  * dispatch that event itself and shut the card down. This module is evaluated before WXT creates
  * the context (entrypoints/content/index.ts imports it first), so:
- * - the announcement by postMessage is dropped (this script has no older copy that listens for it:
- *   WXT 0.21 listens for the CustomEvent only);
+ * - the announcement's `message` event is stopped before any page listener sees it (no copy of this
+ *   script listens for it: WXT 0.21 listens for the CustomEvent only). It is stopped rather than
+ *   never sent: replacing `window.postMessage` from a content script works in Chrome, but under
+ *   Firefox's Xray wrappers it broke WXT's context and no card appeared;
  * - once running, the script ignores the CustomEvent while its own extension context is alive. A
  *   genuine newer copy only ever starts after an update, when the old copy's context is gone.
  */
-const STARTED = 'wxt:content-script-started';
-const windowPostMessage = window.postMessage;
+// The event's name (the extension's id, the entrypoint, the message); WXT keeps it out of its types.
+const STARTED = (ContentScriptContext as unknown as { SCRIPT_STARTED_MESSAGE_TYPE: string }).SCRIPT_STARTED_MESSAGE_TYPE;
 
-window.postMessage = function postMessageWithoutAnnouncement(this: Window, message: unknown, ...rest: unknown[]) {
-  const type = (message as { type?: unknown } | null)?.type;
-  if (typeof type === 'string' && type.endsWith(STARTED)) return;
-  return (windowPostMessage as (...args: unknown[]) => void).call(this, message, ...rest);
-} as typeof window.postMessage;
+/**
+ * A document_start content script runs before any page script, so this capture listener on the
+ * window is the first of all: at the target, capture listeners run before the others.
+ */
+window.addEventListener(
+  'message',
+  (event) => {
+    if (event.source !== window) return;
+    const type = (event.data as { type?: unknown } | null)?.type;
+    if (type === STARTED) event.stopImmediatePropagation();
+  },
+  { capture: true },
+);
 
-/** Restores `postMessage` and stops forged "newer script started" events; call from `main`. */
+/** Stops forged "newer script started" events; call from `main`, after WXT's own announcement. */
 export function guardAgainstThePage(): void {
-  window.postMessage = windowPostMessage;
-  // The event's name (the extension's id, the entrypoint, the message); WXT keeps it out of its types.
-  const started = (ContentScriptContext as unknown as { SCRIPT_STARTED_MESSAGE_TYPE: string }).SCRIPT_STARTED_MESSAGE_TYPE;
   window.addEventListener(
-    started,
+    STARTED,
     (event) => {
       if (browser.runtime?.id) event.stopImmediatePropagation();
     },

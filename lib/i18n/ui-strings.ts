@@ -174,7 +174,7 @@ export const MESSAGES = {
   removeImport: { en: 'Remove this import', zh_CN: '移除此次导入' },
   importRemoved: { en: 'Removed the import and its $1 digests.', zh_CN: '已移除此次导入及其 $1 篇速览。' },
   importedFrom: { en: 'Imported from $1 on $2', zh_CN: '从 $1 导入，$2' },
-  openOptions: { en: 'Import digests…', zh_CN: '导入速览…' },
+  openOptions: { en: 'Import digests or subscribe to a feed…', zh_CN: '导入速览或订阅速览源…' },
   // The overlay card (issue 14).
   showMoreNoAbstract: { en: 'Notes and provenance', zh_CN: '笔记与出处' },
   provenanceDaily: { en: 'ChatPaperFree daily digest, $1', zh_CN: 'ChatPaperFree 每日速览，$1' },

@@ -138,6 +138,32 @@ export const E2E_CASES: E2eCase[] = [
     },
   },
   {
+    flow: 'card',
+    title: "a hostile page's scripts learn nothing of the extension, and can neither shut the card down nor click in it (issue 13, 7a and 7b)",
+    runs: BOTH,
+    async run(driver) {
+      const extensionPage = await openExtensionPage(driver, 'popup.html', '[role="combobox"]');
+      const extensionId = await extensionPage.evaluate(() => (((globalThis as { browser?: unknown }).browser ?? (globalThis as { chrome?: unknown }).chrome) as { runtime: { id: string } }).runtime.id, null);
+      await extensionPage.close();
+      // The fixture's first inline script keeps every window message, as a page fishing for the id would.
+      const tab = await openPaper(driver, 'https://arxiv.org/abs/2404.14239');
+      await tab.waitUntil(() => document.querySelector('arxiv-digest-card')?.shadowRoot?.querySelector('button.save'), null);
+      const heard = await tab.evaluate(() => (window as unknown as { __pageMessages: string[] }).__pageMessages, null);
+      expect(heard.filter((message) => message.includes(extensionId) || message.includes('content-script-started'))).toEqual([]);
+      // Knowing the id anyway, the page forges the "newer script started" event, then clicks Save inside the open root.
+      await tab.evaluate((id) => {
+        document.dispatchEvent(new CustomEvent(`${id}:content:wxt:content-script-started`, { detail: { contentScriptName: 'content', messageId: 'forged' } }));
+        document.querySelector('arxiv-digest-card')!.shadowRoot!.querySelector<HTMLButtonElement>('button.save')!.click();
+      }, extensionId);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(await cardText(tab, 'button.save')).toBe('Save to reading list');
+      // The card is still there and still answers the user.
+      await tab.click('button.save', 'arxiv-digest-card');
+      await tab.waitUntil(() => document.querySelector('arxiv-digest-card')?.shadowRoot?.querySelector('button.save[aria-pressed="true"]'), null);
+      await tab.close();
+    },
+  },
+  {
     flow: 'pdf tab',
     title: "a PDF tab's toolbar badge: 文 when its paper has a digest, none when it has not",
     runs: BOTH,
