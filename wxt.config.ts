@@ -7,7 +7,7 @@ import { FEED_HOST_PERMISSIONS } from './lib/feeds/github-urls';
 import { localeMessagesJson } from './lib/i18n/ui-strings';
 import { splitKatexCss } from './lib/latex/katex-css';
 import { CONTENT_SCRIPT_MATCHES } from './lib/sites/paper-sites';
-import { ZOTERO_ORIGIN_PATTERN } from './lib/zotero/connector-client';
+import { zoteroOriginPattern } from './lib/zotero/connector-client';
 
 const KATEX_DIST = join(import.meta.dirname, 'node_modules', 'katex', 'dist');
 
@@ -45,8 +45,8 @@ export default defineConfig({
     // for digest feeds, asked for in the click that subscribes (without them no request leaves the browser).
     // MV2 (Firefox) lists optional origins among optional_permissions.
     ...(browser === 'firefox'
-      ? { optional_permissions: [ZOTERO_ORIGIN_PATTERN, ...FEED_HOST_PERMISSIONS] }
-      : { optional_host_permissions: [ZOTERO_ORIGIN_PATTERN, ...FEED_HOST_PERMISSIONS] }),
+      ? { optional_permissions: [zoteroOriginPattern(browser), ...FEED_HOST_PERMISSIONS] }
+      : { optional_host_permissions: [zoteroOriginPattern(browser), ...FEED_HOST_PERMISSIONS] }),
     // The card's KaTeX stylesheet and fonts are loaded by the page's renderer, so it must be allowed to read them.
     web_accessible_resources: [{ resources: ['katex/*'], matches: CONTENT_SCRIPT_MATCHES }],
     ...(browser === 'firefox' && {

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { ZOTERO_ORIGIN_PATTERN } from '../../lib/zotero/connector-client';
+import { zoteroOriginPattern } from '../../lib/zotero/connector-client';
 import type { ZoteroSaveAnswer } from '../../lib/zotero/save-papers';
 import { t } from '../i18n';
 
@@ -22,7 +22,7 @@ export function SaveToZoteroButton({ save, label = t('saveToZotero') }: { save: 
     // The prompt must open from the click itself: permissions.request is called before any await.
     // A content script has no permissions API: the card can only be told where to allow it.
     const asked = browser.permissions?.request !== undefined;
-    const permission = asked ? browser.permissions.request({ origins: [ZOTERO_ORIGIN_PATTERN] }).catch(() => false) : Promise.resolve(false);
+    const permission = asked ? browser.permissions.request({ origins: [zoteroOriginPattern(import.meta.env.BROWSER)] }).catch(() => false) : Promise.resolve(false);
     setState({ kind: 'saving' });
     setCopied(false);
     // Refused or not, the background is asked: it sends nothing without the permission, and

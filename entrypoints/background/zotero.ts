@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { saveToZotero, ZOTERO_ORIGIN_PATTERN } from '../../lib/zotero/connector-client';
+import { saveToZotero, zoteroOriginPattern } from '../../lib/zotero/connector-client';
 import type { ZoteroSender } from '../../lib/zotero/save-papers';
 
 /**
@@ -9,7 +9,7 @@ import type { ZoteroSender } from '../../lib/zotero/save-papers';
  * browser would refuse the request anyway, for want of CORS headers on Zotero's side.
  */
 export const sendToZotero: ZoteroSender = async (items) => {
-  if (!(await browser.permissions.contains({ origins: [ZOTERO_ORIGIN_PATTERN] }))) return { status: 'permission-needed' };
+  if (!(await browser.permissions.contains({ origins: [zoteroOriginPattern(import.meta.env.BROWSER)] }))) return { status: 'permission-needed' };
   return saveToZotero(items, {
     fetch: (input, init) => fetch(input, init),
     newSessionId: () => crypto.randomUUID(),

@@ -2,8 +2,15 @@ import type { ZoteroConnectorItem } from './zotero-item';
 
 /** Where Zotero desktop's connector server listens (its `httpServer.port` preference, 23119 unless changed). */
 const ZOTERO_CONNECTOR_URL = 'http://127.0.0.1:23119';
-/** The match pattern of the optional host permission that lets the extension reach it. */
-export const ZOTERO_ORIGIN_PATTERN = 'http://127.0.0.1:23119/*';
+/**
+ * The match pattern of the optional host permission that lets the extension reach it, in each browser. Firefox's
+ * match patterns take no port (Firefox bugs 1362809 and 1468162): it grants one with a port, but the grant then
+ * matches no URL, so the requests stay cross-origin and Zotero, which sends no CORS headers, is never reached. So
+ * Firefox asks for the whole loopback host, Chrome for the port alone.
+ */
+export function zoteroOriginPattern(browser: string): string {
+  return browser === 'firefox' ? 'http://127.0.0.1/*' : 'http://127.0.0.1:23119/*';
+}
 /** The connector protocol this client speaks (Zotero 5.0.? onwards, and Zotero 7). */
 export const CONNECTOR_API_VERSION = 3;
 

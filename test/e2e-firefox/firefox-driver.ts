@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type HTTPRequest, type Page } from 'puppeteer-core';
 import { fixtureResponse } from '../e2e/fixtures/fixture-pages';
-import { CONDITION_TIMEOUT_MS, type E2eDriver, type E2eTab } from '../e2e/support/e2e-driver';
+import { closeServer, listenOnLoopback } from '../support/loopback-server';
+import { CONDITION_TIMEOUT_MS, type E2eDriver, type E2eTab, type RouteHandler } from '../e2e/support/e2e-driver';
 
 /** The unpacked Firefox MV2 build, as the README tells users to load it (`npm run build:firefox`). */
 export const FIREFOX_EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/firefox-mv2');
@@ -70,6 +73,7 @@ export async function launchFirefoxDriver(): Promise<E2eDriver> {
     await tab.goto(`${extensionOrigin}/popup.html`);
     return tab;
   };
+  let routes: RouteServer | undefined;
   return {
     browser: 'firefox',
     extensionOrigin,
@@ -91,8 +95,91 @@ export async function launchFirefoxDriver(): Promise<E2eDriver> {
       await watcher.waitUntil(() => (globalThis as unknown as FirefoxExtensionApis).browser.extension.getBackgroundPage() === null, null, 60_000);
       await watcher.close();
     },
-    close: () => browser.close(),
+    async routeHosts(hosts, handler) {
+      routes ??= await startRouteServer();
+      for (const host of hosts) routes.handlers.set(host, handler);
+      await evaluateInChrome(browser, redirectToLoopback(routes.port, [...routes.handlers.keys()]));
+    },
+    async allowOptionalOrigins() {
+      // Firefox grants what the add-on asks for in a click at once when its prompts are off; the request still has
+      // to come from a click (Firefox refuses one that does not), and only origins the manifest lists are granted.
+      await evaluateInChrome(browser, `Services.prefs.setBoolPref('extensions.webextOptionalPermissionPrompts', false)`);
+    },
+    async close() {
+      await browser.close();
+      await routes?.close();
+    },
   };
+}
+
+/**
+ * Runs an expression in the browser window's own privileged scope, where Firefox's code runs (`Services` etc.), and
+ * returns its value: WebDriver BiDi reaches it with `--remote-allow-system-access`.
+ */
+async function evaluateInChrome(browser: Browser, expression: string): Promise<unknown> {
+  const connection = (browser as unknown as { connection: BidiConnection }).connection;
+  const { contexts } = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as { contexts: { context: string; url: string }[] };
+  const window = contexts.find((context) => context.url === 'chrome://browser/content/browser.xhtml');
+  if (!window) throw new Error('no browser window in the chrome scope');
+  const { result } = (await connection.send('script.evaluate', { target: { context: window.context }, expression, awaitPromise: true })) as { result: { type: string; result?: { value?: unknown }; exceptionDetails?: { text: string } } };
+  if (result.type === 'exception') throw new Error(`in Firefox's chrome scope: ${result.exceptionDetails?.text}`);
+  return result.result?.value;
+}
+
+/** What the driver uses of puppeteer's BiDi connection (not in its public types). */
+interface BidiConnection {
+  send(method: string, params: object): Promise<{ result: unknown }>;
+}
+
+interface RouteServer {
+  port: number;
+  handlers: Map<string, RouteHandler>;
+  close(): Promise<void>;
+}
+
+/**
+ * WebDriver BiDi intercepts the requests of tabs, not those of the add-on's background page, which is in no tab. So
+ * routed hosts are answered by a loopback server, to which Firefox redirects their requests (`redirectToLoopback`):
+ * `https://api.github.com/x` is asked as `http://127.0.0.1:<port>/api.github.com/x`.
+ */
+async function startRouteServer(): Promise<RouteServer> {
+  const handlers = new Map<string, RouteHandler>();
+  const server: Server = createServer((request: IncomingMessage, response) => {
+    const [, host = '', path = '/'] = /^\/([^/]+)(\/.*)?$/.exec(request.url ?? '/') ?? [];
+    const handler = handlers.get(host);
+    // The redirect made the request cross-origin (the add-on's host permission was for the routed host, not for
+    // this one), so every answer carries the CORS headers, and a preflight is let through.
+    const cors = { 'access-control-allow-origin': '*', 'access-control-allow-headers': '*', 'access-control-expose-headers': '*' };
+    if (request.method === 'OPTIONS') return void response.writeHead(204, cors).end();
+    void Promise.resolve(handler ? handler(`https://${host}${path}`, request.headers as Record<string, string>) : ({ status: 404, headers: {}, body: '' } as const)).then((answer) => {
+      if (answer === 'offline') return void request.socket.destroy();
+      response.writeHead(answer.status, { ...cors, ...answer.headers }).end(answer.body);
+    });
+  });
+  await listenOnLoopback(server, 0);
+  return {
+    port: (server.address() as AddressInfo).port,
+    handlers,
+    close: () => closeServer(server),
+  };
+}
+
+/** The chrome-scope code that sends every https request to `hosts` to the loopback route server instead. */
+function redirectToLoopback(port: number, hosts: string[]): string {
+  return `(() => {
+    const state = (globalThis.__e2eRoutes ??= { hosts: new Set() });
+    state.port = ${port};
+    for (const host of ${JSON.stringify(hosts)}) state.hosts.add(host);
+    if (state.observer) return;
+    state.observer = {
+      observe(subject) {
+        const channel = subject.QueryInterface(Ci.nsIHttpChannel);
+        const { scheme, host, pathQueryRef } = channel.URI;
+        if (scheme === 'https' && state.hosts.has(host)) channel.redirectTo(Services.io.newURI('http://127.0.0.1:' + state.port + '/' + host + pathQueryRef));
+      },
+    };
+    Services.obs.addObserver(state.observer, 'http-on-modify-request');
+  })()`;
 }
 
 async function preparePage(page: Page): Promise<Page> {

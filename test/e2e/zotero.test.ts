@@ -13,7 +13,7 @@ import { startFakeZotero, type FakeZotero } from '../support/zotero-connector-se
  * permission is optional and a fresh profile has not granted it; the browser's prompt cannot be
  * answered from a test, so this covers the path without it: the click asks, nothing reaches
  * Zotero, and the user gets the citation instead. Saving with the permission is covered against
- * the same loopback Zotero by the unit tests (test/lib/zotero).
+ * the same loopback Zotero by the shared cases (support/e2e-cases.ts, both browsers) and the unit tests (test/lib/zotero).
  */
 describe('Save to Zotero', () => {
   let session: ExtensionSession;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { closeServer, listenOnLoopback } from './loopback-server';
 import { zoteroItemProblems } from './zotero-schema';
 
 /** One save the fake Zotero accepted: the session and the items as they arrived. */
@@ -108,7 +109,7 @@ export async function startFakeZotero(options: FakeZoteroOptions = {}) {
     return reply(res, 201, 'application/json');
   }
 
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  await listenOnLoopback(server, options.port ?? 0);
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
@@ -116,7 +117,7 @@ export async function startFakeZotero(options: FakeZoteroOptions = {}) {
     saves,
     requests,
     sessions,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => closeServer(server),
   };
 }
 

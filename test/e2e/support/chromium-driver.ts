@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { routeFixtures } from '../fixtures/fixture-pages';
 import { CONDITION_TIMEOUT_MS, type E2eDriver, type E2eTab } from './e2e-driver';
+import { grantOrigins, routeHosts } from './feed-routes';
 import { launchExtension } from './launch-extension';
 
 /** The shared cases' driver for Chromium: {@link launchExtension}, with the fixtures routed by playwright. */
@@ -42,6 +43,8 @@ export async function launchChromiumDriver(): Promise<E2eDriver> {
       }
       await cdp.detach();
     },
+    routeHosts: (hosts, handler) => routeHosts(context, hosts, handler),
+    allowOptionalOrigins: (origins) => grantOrigins(session, origins),
     close: () => session.close(),
   };
 }

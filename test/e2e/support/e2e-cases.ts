@@ -1,6 +1,13 @@
 import { join } from 'node:path';
 import { expect } from 'vitest';
+import { FEED_HOST_PERMISSIONS } from '../../../lib/feeds/github-urls';
+import { packedItems, packForSync, unpackFromSync } from '../../../lib/sync/sync-codec';
+import { newRecord } from '../../../lib/sync/sync-record';
+import { zoteroOriginPattern } from '../../../lib/zotero/connector-client';
+import { DigestRepo, realDigestFiles, REAL_DIGESTS_DIR } from '../../support/digest-repo';
+import { startFakeZotero } from '../../support/zotero-connector-server';
 import type { BrowserName, E2eDriver, E2eTab } from './e2e-driver';
+import { GITHUB_HOSTS } from './feed-routes';
 
 /**
  * The end-to-end cases both browsers' suites share, one row per user flow: each row says in which browsers it runs
@@ -87,6 +94,28 @@ interface FirefoxSidebarApis {
     extension: { getViews(filter: { type: 'sidebar' }): Window[] };
   };
 }
+
+/** Sends a request to the background from an extension page, as the pages' client does, and returns its answer. */
+async function sendToBackground<T>(page: E2eTab, message: unknown): Promise<T> {
+  const reply = await page.evaluate((msg) => {
+    const api = ((globalThis as { browser?: unknown }).browser ?? (globalThis as { chrome?: unknown }).chrome) as { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value?: unknown; error?: unknown }> } };
+    return api.runtime.sendMessage(msg);
+  }, message);
+  if (!reply.ok) throw new Error(`${JSON.stringify(message)} failed: ${JSON.stringify(reply.error)}`);
+  return reply.value as T;
+}
+
+/** Everything the extension holds in `storage.sync` (Firefox keeps it under the add-on's gecko id). */
+function syncStorage(page: E2eTab): Promise<Record<string, unknown>> {
+  return page.evaluate(() => {
+    const api = ((globalThis as { browser?: unknown }).browser ?? (globalThis as { chrome?: unknown }).chrome) as { storage: { sync: { get(keys: null): Promise<Record<string, unknown>> } } };
+    return api.storage.sync.get(null);
+  }, null);
+}
+
+/** One day of the generator's archive, from the real digests beside the repository (22 NeRF papers); null when absent. */
+const NERF_DAY = 'source/_posts/Paper/2024-01-24/NeRF.md';
+const NERF_DAY_FILE = realDigestFiles()?.get(NERF_DAY) ?? null;
 
 const BOTH = { chromium: true, firefox: true } as const;
 const NOT_BUILT = (feature: string) => ({ chromium: `${feature} is being built this round; its case lands with it`, firefox: `${feature} is being built this round; its case lands with it` });
@@ -321,14 +350,87 @@ export const E2E_CASES: E2eCase[] = [
       await Promise.all([options.close(), tab.close(), popup.close()]);
     },
   },
-  { flow: 'feeds', title: 'feeds: subscribing after the permission is granted', runs: NOT_BUILT('Feeds (an optional permission)') },
   {
-    flow: 'Zotero',
-    title: 'Save to Zotero, with the optional permission granted, reaches a loopback Zotero',
-    runs: {
-      chromium: "the browser's permission prompt cannot be answered from a test; zotero.test.ts covers the path without the permission",
-      firefox: 'not written yet: Firefox grants the request itself with extensions.webextOptionalPermissionPrompts off, but the loopback Zotero needs Zotero\'s fixed port, which both suites would then share',
+    flow: 'feeds',
+    title: "subscribing to a feed in the click that grants GitHub's hosts: one listing, its files fetched, their papers found; unsubscribing removes them",
+    runs: NERF_DAY_FILE ? BOTH : { chromium: `no ${REAL_DIGESTS_DIR}MANIFEST.tsv to build the feed from`, firefox: `no ${REAL_DIGESTS_DIR}MANIFEST.tsv to build the feed from` },
+    async run(driver) {
+      const repo = new DigestRepo([[NERF_DAY, NERF_DAY_FILE!]]);
+      await driver.routeHosts(GITHUB_HOSTS, (url, headers) => repo.answer(url, headers));
+      await driver.allowOptionalOrigins(FEED_HOST_PERMISSIONS);
+      const options = await openExtensionPage(driver, 'options.html', '.feed-subscribe');
+      await options.click('.feed-topics input[value="NeRF"]');
+      await options.click('input[name="feed-window"][value="all"]');
+      await options.click('.feed-subscribe');
+      await options.waitUntil(() => document.querySelector('.feed')?.getAttribute('data-feed-state') === 'feedStatusUpToDate', null, 60_000);
+      expect(await options.evaluate(() => document.querySelector('.feed-counts')?.textContent, null)).toBe('1 files, 22 papers');
+      expect(repo.requests.map((url) => new URL(url).host)).toEqual(['api.github.com', 'raw.githubusercontent.com']);
+
+      // A PDF tab of one of its papers gets the badge, and the popup's search finds it.
+      const pdf = await driver.newTab();
+      await pdf.goto('https://arxiv.org/pdf/2401.08140');
+      const popup = await openExtensionPage(driver, 'popup.html', '[role="combobox"]');
+      expect(await badgeOf(popup, 'https://arxiv.org/pdf/2401.08140')).toBe('文');
+      await expect.poll(async () => (await searchTitles(popup, 'ProvNeRF'))[0], { timeout: 60_000, interval: 1000 }).toMatch(/^ProvNeRF/);
+
+      const feeds = await sendToBackground<{ feeds: { feed: { id: string } }[] }>(options, { type: 'feeds.list' });
+      await sendToBackground(options, { type: 'feeds.unsubscribe', feedId: feeds.feeds[0]!.feed.id, keepPapers: false });
+      // The badge is the tab's since it loaded: loaded again, the tab finds the paper gone.
+      await pdf.goto('https://arxiv.org/pdf/2401.08140');
+      expect(await badgeOf(popup, 'https://arxiv.org/pdf/2401.08140', true)).toBe('');
+      await Promise.all([options.close(), pdf.close(), popup.close()]);
     },
   },
-  { flow: 'sync', title: 'sync: the reading list through storage.sync', runs: NOT_BUILT('Sync (storage.sync under the gecko id)') },
+  {
+    flow: 'Zotero',
+    title: 'Save to Zotero in the panel, with the optional permission granted in the click, reaches a loopback Zotero with the digest as a note',
+    runs: BOTH,
+    async run(driver) {
+      // Zotero's own port: the Chromium suite's zotero.test.ts uses it too, one file after the other, never at once.
+      const zotero = await startFakeZotero({ port: 23119 });
+      try {
+        await driver.allowOptionalOrigins([zoteroOriginPattern(driver.browser === 'firefox' ? 'firefox' : 'chrome')]);
+        const panel = await driver.openWindow('sidepanel.html', '[role="tablist"]');
+        const tab = await driver.newTab();
+        await tab.goto('https://arxiv.org/abs/2403.04692');
+        await panel.waitUntil(() => document.querySelector('.current-paper[data-arxiv-id="2403.04692"] button.zotero-save'), null);
+        await panel.click('.current-paper button.zotero-save');
+        await panel.waitUntil(() => document.querySelector('.current-paper .zotero [role="status"], .current-paper .zotero [role="alert"]'), null);
+        expect(await panel.evaluate(() => document.querySelector('.current-paper .zotero [role="status"], .current-paper .zotero [role="alert"]')!.textContent, null)).toBe('Saved to Zotero, with the digest as a note.');
+        expect(zotero.saves).toHaveLength(1);
+        const [item] = zotero.saves[0]!.items;
+        expect(item).toMatchObject({ itemType: 'preprint', title: expect.stringMatching(/^PixArt-Σ/), notes: [{ note: expect.stringContaining('PixArt-Σ') }] });
+        await Promise.all([tab.close(), panel.close()]);
+      } finally {
+        await zotero.close();
+      }
+    },
+  },
+  {
+    flow: 'sync',
+    title: 'sync, turned on in the panel, writes the reading list into storage.sync, and merges in an entry another device wrote there',
+    runs: BOTH,
+    async run(driver) {
+      const panel = await openExtensionPage(driver, 'sidepanel.html', '[role="tablist"]');
+      await sendToBackground(panel, { type: 'readingList.save', paper: { arxivId: '2405.12001', title: 'Self-Rectifying Diffusion Sampling with Perturbed-Attention Guidance', url: 'https://arxiv.org/abs/2405.12001', source: 'side-panel' } });
+      await panel.click('#tab-reading-list');
+      await panel.click('details.sync-backup summary');
+      await panel.click('.sync-toggle input');
+      await panel.waitUntil(() => document.querySelector('.sync-status')?.textContent?.startsWith('Synced: all'), null);
+      const remote = await unpackFromSync(await syncStorage(panel));
+      if (remote.kind !== 'list') throw new Error(`storage.sync holds no list: ${JSON.stringify(remote)}`);
+      expect(remote.records.map((record) => record.key)).toContain('arxiv:2405.12001');
+
+      // Another device adds a paper to the synced list; the browser's sync engine delivers its items here.
+      const now = Date.now();
+      const laptop = newRecord({ key: 'arxiv:2501.00001', title: 'Unrelated Paper About Robots', savedAt: now, status: 'to-read', tags: ['laptop'], note: 'saved on the laptop' }, { t: now, d: 'laptop' });
+      const items = packedItems(await packForSync([...remote.records, laptop], 100_000, 'laptop', now));
+      await panel.evaluate((arrived) => {
+        const api = ((globalThis as { browser?: unknown }).browser ?? (globalThis as { chrome?: unknown }).chrome) as { storage: { sync: { set(items: object): Promise<void> } } };
+        return api.storage.sync.set(arrived);
+      }, items);
+      await panel.waitUntil(() => document.querySelector('.entry[data-key="arxiv:2501.00001"] .paper-title')?.textContent === 'Unrelated Paper About Robots', null);
+      await panel.close();
+    },
+  },
 ];

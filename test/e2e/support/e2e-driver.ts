@@ -24,6 +24,12 @@ export interface E2eTab {
   close(): Promise<void>;
 }
 
+/** What a routed host answers: a response, or 'offline' for a connection that drops, as with no network. */
+export type RoutedAnswer = { status: number; headers: Record<string, string>; body: string | Uint8Array } | 'offline';
+
+/** Answers one routed request, given its URL and request headers. */
+export type RouteHandler = (url: string, headers: Record<string, string>) => RoutedAnswer | Promise<RoutedAnswer>;
+
 /** A browser with the built extension installed in a fresh profile. */
 export interface E2eDriver {
   readonly browser: BrowserName;
@@ -40,6 +46,16 @@ export interface E2eDriver {
    * suspends the event page) and resolves once it is asleep; the next event has to wake it.
    */
   sleepBackground(): Promise<void>;
+  /**
+   * Answers every https request to these hosts with `handler`, the background's own requests included (the feeds'
+   * GitHub). Paper sites need no call: the fixtures answer them from the start.
+   */
+  routeHosts(hosts: readonly string[], handler: RouteHandler): Promise<void>;
+  /**
+   * Lets the extension have these optional origins when it asks for them in a click, without the prompt a test
+   * cannot answer: as the user's *Allow* would.
+   */
+  allowOptionalOrigins(origins: readonly string[]): Promise<void>;
   close(): Promise<void>;
 }
 
