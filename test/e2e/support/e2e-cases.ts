@@ -118,7 +118,6 @@ const NERF_DAY = 'source/_posts/Paper/2024-01-24/NeRF.md';
 const NERF_DAY_FILE = realDigestFiles()?.get(NERF_DAY) ?? null;
 
 const BOTH = { chromium: true, firefox: true } as const;
-const NOT_BUILT = (feature: string) => ({ chromium: `${feature} is being built this round; its case lands with it`, firefox: `${feature} is being built this round; its case lands with it` });
 
 export const E2E_CASES: E2eCase[] = [
   {
