@@ -76,7 +76,7 @@ export function loadPreviousRepairModel(projectRoot: string, sources: readonly S
 }
 
 /** The previous release's decoder settings. */
-const PREVIOUS_RELEASE_WEIGHTS = { wordWeight: 0.6, uncertainMargin: 4.5 };
+const PREVIOUS_RELEASE_WEIGHTS = { wordWeight: 0.6, uncertainMargin: 4.5, uncertainMarginInWord: 4.5 };
 
 /** Options that make {@link repairMojibake} decide as the previous release did. */
 export const PREVIOUS_RELEASE_OPTIONS: RepairOptions = { documentConsistency: false };

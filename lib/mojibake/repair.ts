@@ -71,6 +71,8 @@ interface Slot {
 interface WindowDecision {
   index: number;
   ranked: [string, number][];
+  /** Whether the best path reads the chosen character inside a dictionary word of two or more characters, one of them undamaged. */
+  inWord: boolean;
 }
 
 interface LatState {
@@ -286,9 +288,15 @@ class WindowDecoder {
       }
     }
 
+    const inWord = new Set<number>();
     for (let e = best?.back ?? null; e; e = e.from.back) {
       const chars = Array.from(e.word);
-      for (let k = 0; k < chars.length; k++) out[a + e.start + k] = chars[k]!;
+      // A word counts only when one of its characters was read, not guessed (送来 for a damaged 逐步 does not).
+      const anchored = damagedBefore[e.start + e.length]! - damagedBefore[e.start]! < e.length;
+      for (let k = 0; k < chars.length; k++) {
+        out[a + e.start + k] = chars[k]!;
+        if (chars.length > 1 && anchored) inWord.add(e.start + k);
+      }
     }
 
     for (let p = 0; p < width; p++) {
@@ -301,7 +309,7 @@ class WindowDecoder {
       const chosenScore = m.get(chosen) ?? bestScore;
       const others = [...m.entries()].filter(([ch]) => ch !== chosen).sort((x, y) => y[1] - x[1]);
       if (this.onDecision) this.onDecision({ index: a + p, ranked: [[chosen, chosenScore], ...others] });
-      decisions.push({ index: a + p, ranked: [[chosen, 0], ...others.map(([ch, s]): [string, number] => [ch, s - chosenScore])] });
+      decisions.push({ index: a + p, ranked: [[chosen, 0], ...others.map(([ch, s]): [string, number] => [ch, s - chosenScore])], inWord: inWord.has(p) });
     }
   }
 }
@@ -330,7 +338,8 @@ function patternKey(slots: Slot[], i: number, lineStart: number, lineEnd: number
  * Document-level consistency: every occurrence of one pattern gets the candidate with the best
  * mean relative score over all its occurrences, and the margin it is judged uncertain by is that
  * mean margin. A name or phrase that recurs is then repaired (and marked) the same way in every
- * field, and one occurrence with poor context is outvoted by the others.
+ * field, and one occurrence with poor context is outvoted by the others. The margin that marks is
+ * the smaller `uncertainMarginInWord` when most occurrences read the choice inside a word.
  */
 function poolDecisions(groups: Map<string, WindowDecision[]>, out: string[], slots: Slot[], weights: RepairWeights, uncertain: UncertainChar[]): void {
   for (const members of groups.values()) {
@@ -348,9 +357,11 @@ function poolDecisions(groups: Map<string, WindowDecision[]>, out: string[], slo
       .filter(([, s]) => chosenScore - s < weights.alternativeWindow)
       .slice(0, 5)
       .map(([ch]) => ch);
+    const inWordShare = members.filter((d) => d.inWord && d.ranked[0]![0] === chosen).length / members.length;
+    const margin = inWordShare >= 0.5 ? weights.uncertainMarginInWord : weights.uncertainMargin;
     for (const d of members) {
       out[d.index] = chosen;
-      if (slots[d.index]!.forced || chosenScore - runnerUp < weights.uncertainMargin) uncertain.push({ index: d.index, chosen, alternatives });
+      if (slots[d.index]!.forced || chosenScore - runnerUp < margin) uncertain.push({ index: d.index, chosen, alternatives });
     }
   }
 }
