@@ -32,7 +32,8 @@ export function registerFeeds(store: CompanionStore): { sync(feedId: string): vo
     keepAlive: async () => void (await browser.runtime.getPlatformInfo()),
     // A paper is found by its id at once; titles are read again for the title matcher.
     onFileDone: () => store.papers.forgetTitles(),
-    onImportsChanged: () => store.importsChanged(),
+    // Only the new papers are indexed, in slices; searches answer from the index as it was meanwhile.
+    onImportsChanged: () => store.importsAdded(),
     async schedule(when) {
       if (when === null) await browser.alarms.clear(FEED_ALARM);
       else await browser.alarms.create(FEED_ALARM, { when: Math.max(when, Date.now() + MIN_ALARM_DELAY_MS) });

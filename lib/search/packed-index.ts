@@ -68,6 +68,8 @@ interface MiniSearchInternals {
   _avgFieldLength: number[];
   _storedFields: Map<number, Record<string, unknown> | undefined>;
   _dirtCount: number;
+  _currentVacuum: Promise<void> | null;
+  _enqueuedVacuum: Promise<void> | null;
   _options: { fields: string[]; storeFields: string[] };
 }
 
@@ -93,6 +95,34 @@ export function packedSize(packed: PackedSearchIndex): number {
  * @throws Error when an id or a term holds a line break, or a document lacks a field.
  */
 export function packSearchIndex<T>(index: MiniSearch<T>): PackedSearchIndex {
+  const steps = packSteps(index);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * {@link packSearchIndex} in slices, awaiting `pause` between them, so that a worker packing a
+ * large index still answers meanwhile. The index must not change until it resolves; a vacuum
+ * MiniSearch is running is waited for first.
+ */
+export async function packSearchIndexInSlices<T>(index: MiniSearch<T>, pause: () => Promise<void>): Promise<PackedSearchIndex> {
+  const state = index as unknown as MiniSearchInternals;
+  await (state._enqueuedVacuum ?? state._currentVacuum);
+  const steps = packSteps(index);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await pause();
+  }
+}
+
+// Terms packed between two pauses of packSearchIndexInSlices (a few milliseconds' work).
+const SLICE_TERMS = 4_000;
+
+/** Packs an index, yielding after each stored field and every {@link SLICE_TERMS} terms. */
+function* packSteps<T>(index: MiniSearch<T>): Generator<void, PackedSearchIndex> {
   const state = index as unknown as MiniSearchInternals;
   const fields = state._options.fields;
   const storeFields = state._options.storeFields;
@@ -111,7 +141,11 @@ export function packSearchIndex<T>(index: MiniSearch<T>): PackedSearchIndex {
   });
   const fieldLength = numbersArray(lengths, lengths.reduce((most, length) => Math.max(most, length), 0) + 1);
 
-  const stored = storeFields.map((name) => storedColumn(oldIds.map((oldId) => state._storedFields.get(oldId)?.[name])));
+  const stored: StoredColumn[] = [];
+  for (const name of storeFields) {
+    yield;
+    stored.push(storedColumn(oldIds.map((oldId) => state._storedFields.get(oldId)?.[name])));
+  }
 
   const labels: string[] = [];
   const shape: number[] = [];
@@ -144,17 +178,28 @@ export function packSearchIndex<T>(index: MiniSearch<T>): PackedSearchIndex {
       }
     }
   };
-  const writeNode = (node: TreeNode) => {
+  // The tree depth first, each node's size before its entries, with a stack of the nodes entered.
+  const entered: Iterator<[string, TreeNode | FieldTermData]>[] = [];
+  const enter = (node: TreeNode) => {
     shape.push(node.size);
-    for (const [label, child] of node) {
-      labels.push(lineOf(label, 'term'));
-      if (label === LEAF) writeTerm(child as FieldTermData);
-      else writeNode(child as TreeNode);
-    }
+    entered.push(node.entries());
   };
-  writeNode(state._index._tree);
+  enter(state._index._tree);
+  while (entered.length > 0) {
+    const next = entered.at(-1)!.next();
+    if (next.done) {
+      entered.pop();
+      continue;
+    }
+    const [label, child] = next.value;
+    labels.push(lineOf(label, 'term'));
+    if (label !== LEAF) enter(child as TreeNode);
+    else {
+      writeTerm(child as FieldTermData);
+      if (offsets.length % SLICE_TERMS === 0) yield;
+    }
+  }
   offsets.push(bytes.length);
-
   return {
     format: 1,
     fields: [...fields],

@@ -2,8 +2,16 @@ import MiniSearch, { type Options, type SearchOptions, type SearchResult } from 
 import { parseArxivLink } from '../arxiv';
 import { readingListKey } from '../reading-list/entry-key';
 import { SEARCH_FIELDS, STORED_FIELDS, type SearchDocument, type SearchDocumentKind } from './search-documents';
-import { packSearchIndex, unpackSearchIndex, type PackedSearchIndex } from './packed-index';
+import { packSearchIndex, packSearchIndexInSlices, unpackSearchIndex, type PackedSearchIndex } from './packed-index';
 import { isHanTerm, nameKey, tokenize, tokenizeField } from './tokenize';
+
+/**
+ * The version of what a cached index holds: its documents, fields, stored fields, tokenizer and
+ * packed form. A cache is keyed by it (with the corpus hash), so an update that changes any of them
+ * rebuilds the index even when the bundled corpus is the same. Raise it with every such change.
+ * 2: the papers' authors are a stored field (the popup says which author a query named).
+ */
+export const SEARCH_INDEX_VERSION = 2;
 
 /** A search index over {@link SearchDocument}s. */
 export type SearchIndex = MiniSearch<SearchDocument>;
@@ -69,6 +77,11 @@ export function loadSearchIndex(json: string, fields?: readonly SearchField[]): 
  */
 export function packIndex(index: SearchIndex): PackedSearchIndex {
   return packSearchIndex(index);
+}
+
+/** {@link packIndex}, awaiting `pause` every few milliseconds of work; the index must not change meanwhile. */
+export function packIndexInSlices(index: SearchIndex, pause: () => Promise<void>): Promise<PackedSearchIndex> {
+  return packSearchIndexInSlices(index, pause);
 }
 
 /**

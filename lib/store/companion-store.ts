@@ -62,6 +62,15 @@ export class CompanionStore {
     void this.search.index().catch(() => undefined);
   }
 
+  /**
+   * After imports were added in the background (a feed's sync): the index gets only their papers,
+   * in slices, and answers searches meanwhile as it was (see `SearchStore.importsAdded`).
+   */
+  importsAdded(): void {
+    this.papers.forgetTitles();
+    void this.search.importsAdded().catch(() => undefined);
+  }
+
   /** Removes one import with every digest it brought. */
   async removeImport(batchId: string): Promise<{ papers: number }> {
     const removed = await this.imports.remove(batchId);

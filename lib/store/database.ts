@@ -50,11 +50,11 @@ export const IMPORTS_INDEX_KEY_SEPARATOR = '+';
 
 /** A search index, cached for the corpus it was built from. */
 export interface SearchIndexRow {
-  /** The corpus hash, or `<corpus hash>+<imports revision digest>` with imports laid over it. */
+  /** `<corpus hash>@<index version>`, and `+<imports revision digest>` with imports laid over it (see `searchIndexKey`). */
   hash: string;
   /** The packed index (see `PackedSearchIndex`): strings and typed arrays, loaded lazily. */
   packed?: PackedSearchIndex;
-  /** The index as MiniSearch's JSON, as releases before the packed form wrote it; still read. */
+  /** The index as MiniSearch's JSON, as releases before the packed form wrote it (under the bare hash): never read, built again. */
   json?: string;
   builtAt: number;
 }

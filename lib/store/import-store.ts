@@ -137,11 +137,6 @@ export class ImportStore {
     return (await this.db.importBatches.toArray()).flatMap((batch) => batch.titles);
   }
 
-  /** Changes whenever an import is added or removed; caches built over imports are keyed by it. */
-  async revision(): Promise<string> {
-    return (await this.db.importBatches.toCollection().primaryKeys()).sort().join(',');
-  }
-
   /**
    * Removes one import and every row it wrote, in one transaction. A paper an earlier import
    * also brought is then shown as that import had it.

@@ -3,7 +3,7 @@ import { readingListKey } from '../reading-list/entry-key';
 import type { CorpusGate } from './corpus-gate';
 import { withReopen, type CompanionDatabase } from './database';
 import type { ReadingListStore } from './reading-list-store';
-import { cachedSearchIndex } from './search-index-cache';
+import { addNewImports, searchIndexOverImports, type SearchIndexOverImports } from './search-index-cache';
 
 /** A search result with its saved state. */
 export type SearchResultHit = SearchHit & { saved: boolean };
@@ -15,13 +15,19 @@ export interface SearchScope {
   subtree?: string;
 }
 
+/** Lets other work through between slices of a long build: a lookup waits for one slice, not the whole build. */
+const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /**
  * Search over the bundled corpus and the imports. The index is loaded from its cache in the
  * database once per worker: loading the serialised index is faster than rebuilding it (`npm run
- * bench` measures both), and it is only a cache of the database.
+ * bench` measures both), and it is only a cache of the database. What is built here is built in
+ * slices, so that page lookups, which need no index, are not held up by it.
  */
 export class SearchStore {
-  private loaded: Promise<SearchIndex> | null = null;
+  private loaded: Promise<SearchIndexOverImports> | null = null;
+  /** The last index built, while a newer one is built over added imports (see {@link importsAdded}). */
+  private answering: SearchIndexOverImports | null = null;
 
   constructor(
     private readonly db: CompanionDatabase,
@@ -33,22 +39,52 @@ export class SearchStore {
 
   /** Searches; see `searchHits` for the ranking. */
   async search(query: string, scope: SearchScope, limit: number): Promise<{ hits: SearchResultHit[] }> {
-    const [index, savedKeys] = await Promise.all([this.index(), withReopen(this.db, () => this.readingList.keys())]);
+    const [index, savedKeys] = await Promise.all([this.answering?.index ?? this.index(), withReopen(this.db, () => this.readingList.keys())]);
     const hits = searchHits(index, query, { kind: scope.kind, subtree: scope.subtree, savedKeys: scope.savedOnly ? savedKeys : undefined }, limit);
     return { hits: hits.map((hit) => ({ ...hit, saved: savedKeys.has(readingListKey(hit) ?? '') })) };
   }
 
   /** The index for the current corpus and imports (see `cachedSearchIndex`); a failure is not kept. */
-  index(): Promise<SearchIndex> {
-    this.loaded ??= this.corpus.call((hash) => cachedSearchIndex(this.db, hash)).catch((error: unknown) => {
-      this.loaded = null;
-      throw error;
-    });
+  async index(): Promise<SearchIndex> {
+    this.loaded ??= this.settle(this.corpus.call((hash) => searchIndexOverImports(this.db, hash, yieldToEvents)));
+    return (await this.loaded).index;
+  }
+
+  /**
+   * Brings the index up to date after imports were added (a feed's sync): only their papers are
+   * indexed, in slices, and searches go on meanwhile over the index as it was, each slice adding
+   * whole papers. When an import was removed or replaced, the index is built again from the
+   * bundled one, also in slices, and searches answer from the old one until it is done.
+   */
+  importsAdded(): Promise<unknown> {
+    // After the load or build under way, if any: two builds never change one index at once.
+    const previous = this.loaded?.catch(() => null) ?? Promise.resolve(this.answering);
+    this.loaded = this.settle(
+      previous.then((built) =>
+        this.corpus.call(async (hash) => (built && (await addNewImports(this.db, hash, built, yieldToEvents))) ?? searchIndexOverImports(this.db, hash, yieldToEvents)),
+      ),
+    );
     return this.loaded;
   }
 
-  /** Drops the loaded index, after the corpus or the imports changed. */
+  /** Drops the loaded index, after the corpus or the imports changed: searches wait for the new one. */
   forget(): void {
     this.loaded = null;
+    this.answering = null;
+  }
+
+  /** Keeps what a load or build gives as the index that answers, unless it was forgotten meanwhile; a failure is not kept. */
+  private settle(loading: Promise<SearchIndexOverImports>): Promise<SearchIndexOverImports> {
+    const settled: Promise<SearchIndexOverImports> = loading.then(
+      (built) => {
+        if (this.loaded === settled) this.answering = built;
+        return built;
+      },
+      (error: unknown) => {
+        if (this.loaded === settled) this.loaded = null;
+        throw error;
+      },
+    );
+    return settled;
   }
 }

@@ -1,5 +1,6 @@
 import type { Corpus, CorpusTaxonomyNode } from '../corpus';
 import { createSearchIndex, packIndex, searchDocumentsFromCorpus } from '../search';
+import { searchIndexKey } from './search-index-cache';
 import { CORPUS_TABLES, type CompanionDatabase, type CorpusStateRow, type StoredTaxonomyNode, type TitleRow } from './database';
 
 /** Rows written per transaction: large enough to be fast, small enough not to hold the worker for long. */
@@ -72,7 +73,7 @@ export async function seedCorpus(db: CompanionDatabase, corpus: Corpus, options:
     // Another seed started after this one (two workers racing): let the later one finish.
     if (current?.hash !== corpus.hash || current.complete) return;
     await db.titleIndexes.put({ hash: corpus.hash, titles });
-    await db.searchIndexes.put({ hash: corpus.hash, packed, builtAt: Date.now() });
+    await db.searchIndexes.put({ hash: searchIndexKey(corpus.hash), packed, builtAt: Date.now() });
     await db.meta.put({ ...current, complete: true, seededAt: Date.now() });
   });
   return { seeded: true, hash: corpus.hash, rows: total };

@@ -4,7 +4,8 @@
  * report, not a timed test. The import of 10,000 digests is measured end to end once (about 30 s
  * here) unless `--import-full` asks for the median of three; `--import-profile` adds one pass that
  * times each step of the importer on its own (about a minute). `--search-only` stops before the
- * browser, and `--sizes=10000` limits the synthetic search corpora to those sizes.
+ * browser, and `--sizes=10000` limits the synthetic search corpora to those sizes. `--only=feedScale`
+ * (or `feedSync`, comma-separated) builds the extension and runs only those browser sections.
  */
 import { buildCorpus } from '../../lib/corpus';
 import { repairIfMojibake } from '../../lib/mojibake';
@@ -18,8 +19,10 @@ import { benchSearch, checkTarget, formatCheck, formatTargets, searchSections, s
 import { syncCapacity } from './sync-capacity';
 import { benchReadingList, readingListTargets } from './reading-list-bench';
 import { benchFeedSync, feedSyncTargets } from './feed-sync-bench';
+import { benchFeedScale, feedScaleLines } from './feed-scale-bench';
 
 const json = process.argv.includes('--json');
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
 const sources = readSources();
 const sourceText = (prefix: string) => sources.find((s) => s.file.startsWith(prefix))!.text;
 const report: Record<string, unknown> = { machine: { cores: (await import('node:os')).cpus().length, node: process.version } };
@@ -30,6 +33,14 @@ function section(name: string, values: Record<string, unknown>): void {
     console.log(`\n## ${name}`);
     for (const [key, value] of Object.entries(values)) console.log(`  ${key}: ${typeof value === 'object' ? JSON.stringify(value) : value}`);
   }
+}
+
+if (only) {
+  (await import('node:child_process')).execFileSync('npx', ['wxt', 'build', '-b', 'chrome'], { stdio: 'ignore' });
+  if (only.includes('feedSync')) await feedSyncSection();
+  if (only.includes('feedScale')) await feedScaleSection();
+  if (json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  process.exit(0);
 }
 
 // Corpus build: the work every `npm run build` does.
@@ -119,9 +130,21 @@ const readingList = await benchReadingList();
 section('readingList10k', { ...readingList.at10k, baseline: readingList.baseline });
 if (!json) console.log(readingListTargets(readingList).map((line) => `  ${line}`).join('\n'));
 
+await feedSyncSection();
+await feedScaleSection();
+
 // Digest feeds: the 42 real digests synced through routed GitHub responses into a fresh profile.
-const feedSync = await benchFeedSync();
-section('feedSync', feedSync);
-if (!json) console.log(feedSyncTargets(feedSync).map((line) => `  ${line}`).join('\n'));
+async function feedSyncSection(): Promise<void> {
+  const feedSync = await benchFeedSync();
+  section('feedSync', feedSync);
+  if (!json) console.log(feedSyncTargets(feedSync).map((line) => `  ${line}`).join('\n'));
+}
+
+// A whole subscription (about 2,500 synthetic papers in the archive's format): search and card speed before, while indexing, after.
+async function feedScaleSection(): Promise<void> {
+  const feedScale = await benchFeedScale();
+  section('feedScale', feedScale);
+  if (!json) console.log(feedScaleLines(feedScale).map((line) => `  ${line}`).join('\n'));
+}
 
 if (json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

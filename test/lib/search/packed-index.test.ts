@@ -8,10 +8,11 @@ import {
   paperSearchDocuments,
   searchDocumentsFromCorpus,
   searchHits,
+  STORED_FIELDS,
   type SearchHit,
   type SearchIndex,
 } from '../../../lib/search';
-import { packSearchIndex, unpackSearchIndex } from '../../../lib/search/packed-index';
+import { packSearchIndex, packSearchIndexInSlices, unpackSearchIndex } from '../../../lib/search/packed-index';
 import { syntheticCorpus, syntheticQueries } from '../../bench/synthetic-corpus';
 import { projectCorpus } from '../../support/project-corpus';
 import MiniSearch from 'minisearch';
@@ -84,6 +85,13 @@ describe('a packed index', () => {
   it('packs again into the same thing, and serialises to JSON as the index it was packed from', () => {
     expect(same(packIndex(loaded), packed)).toBe(true);
     expect(JSON.stringify(loadPackedSearchIndex(packedOf(built)))).toBe(json);
+  });
+
+  it('packs in slices into the same thing, pausing between them', async () => {
+    let pauses = 0;
+    const sliced = await packSearchIndexInSlices(built, async () => void pauses++);
+    expect(same(sliced, packed)).toBe(true);
+    expect(pauses).toBeGreaterThan(STORED_FIELDS.length);
   });
 
   it('takes imported papers as the index it was packed from: discard, add, then pack', () => {

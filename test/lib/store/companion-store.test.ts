@@ -249,4 +249,15 @@ describe('CompanionStore with imported digests', () => {
     expect((await store.imports.batches())).toEqual([]);
     await expect(store.removeImport(batchId)).rejects.toMatchObject({ code: 'not-found' });
   });
+
+  it('indexes only the papers of imports added in the background, into the index that answers', async () => {
+    const before = await store.search.index();
+    await runImport([dailyFile()], { store: store.imports, loadRepairModel: () => Promise.reject(new Error('no damaged file here')) });
+    store.importsAdded();
+    // Searches answer from the index as it is while the new papers go in.
+    await store.search.search('diffusion', { kind: 'all', savedOnly: false }, 5);
+    expect(await store.search.index()).toBe(before);
+    const { hits } = await store.search.search('2405.12002', { kind: 'all', savedOnly: false }, 5);
+    expect(hits.map((hit) => hit.arxivId)).toEqual(['2405.12002']);
+  });
 });

@@ -1,13 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runImport } from '../../../lib/import/run-import';
-import { searchHits } from '../../../lib/search';
+import MiniSearch from 'minisearch';
+import { createSearchIndex, SEARCH_INDEX_VERSION, searchDocumentsFromCorpus, searchHits, searchIndexOptions, STORED_FIELDS, type SearchDocument } from '../../../lib/search';
+import { packSearchIndex } from '../../../lib/search/packed-index';
 import type { CompanionDatabase } from '../../../lib/store/database';
 import { ImportStore } from '../../../lib/store/import-store';
-import { cachedSearchIndex, refreshSearchIndexCache } from '../../../lib/store/search-index-cache';
+import { addNewImports, cachedSearchIndex, refreshSearchIndexCache, searchIndexKey, searchIndexOverImports, SLICE_PAPERS } from '../../../lib/store/search-index-cache';
 import { seedCorpus } from '../../../lib/store/seed-corpus';
 import { fakeDatabase } from '../../support/fake-database';
 import { projectCorpus } from '../../support/project-corpus';
-import { DAILY, fixtureFile, PAG_ENTRY } from '../import/helpers';
+import { DAILY, fixtureFile, PAG_ENTRY, sourceFile, WEEKLY } from '../import/helpers';
+import { syntheticDigestFiles } from '../../bench/synthetic-digests';
 
 const { corpus } = projectCorpus();
 const noModel = () => Promise.reject(new Error('no damaged file here'));
@@ -21,9 +24,9 @@ describe('cachedSearchIndex', () => {
 
   it('is the bundled index, from its cache, while nothing is imported', async () => {
     await refreshSearchIndexCache(db);
-    expect((await db.searchIndexes.toCollection().primaryKeys())).toEqual([corpus.hash]);
+    expect(await db.searchIndexes.toCollection().primaryKeys()).toEqual([searchIndexKey(corpus.hash)]);
     const index = await cachedSearchIndex(db, corpus.hash);
-    expect(index.documentCount).toBe((await db.searchIndexes.get(corpus.hash))!.packed!.documentCount);
+    expect(index.documentCount).toBe((await db.searchIndexes.get(searchIndexKey(corpus.hash)))!.packed!.documentCount);
   });
 
   it('is built by the importer right after its commit, with the imported papers in place of what they stand for', async () => {
@@ -37,8 +40,8 @@ describe('cachedSearchIndex', () => {
     expect(phases.at(-1)).toBe('indexing');
     const keys = await db.searchIndexes.toCollection().primaryKeys();
     expect(keys).toHaveLength(2);
-    const combined = keys.find((key) => key !== corpus.hash)!;
-    expect(combined).toMatch(new RegExp(`^${corpus.hash}\\+[0-9a-f]{64}$`));
+    const combined = keys.find((key) => key !== searchIndexKey(corpus.hash))!;
+    expect(combined).toMatch(new RegExp(`^${searchIndexKey(corpus.hash)}\\+[0-9a-f]{64}$`));
 
     const index = await cachedSearchIndex(db, corpus.hash);
     expect(searchHits(index, '2405.12002', {}, 5).map((hit) => hit.arxivId)).toEqual(['2405.12002']);
@@ -51,7 +54,7 @@ describe('cachedSearchIndex', () => {
     const store = new ImportStore(db);
     await store.remove((await store.batches())[0]!.id);
     await refreshSearchIndexCache(db);
-    expect(await db.searchIndexes.toCollection().primaryKeys()).toEqual([corpus.hash]);
+    expect(await db.searchIndexes.toCollection().primaryKeys()).toEqual([searchIndexKey(corpus.hash)]);
   });
 
   it('does not fail an import whose index could not be built: the background builds it later', async () => {
@@ -60,14 +63,75 @@ describe('cachedSearchIndex', () => {
   });
 });
 
-describe('a search index cached as JSON by an older release', () => {
-  it('still loads, and answers as the packed one does', async () => {
-    const db = fakeDatabase('search-index-cache-json');
+describe('addNewImports', () => {
+  const importFiles = (db: CompanionDatabase, files: Parameters<typeof runImport>[0]) => runImport(files, { store: new ImportStore(db), loadRepairModel: noModel });
+  const hitIds = (index: Awaited<ReturnType<typeof cachedSearchIndex>>, query: string) => searchHits(index, query, {}, 10).map((hit) => hit.id);
+  // A second day's digests, in the format of the generator's archive, with papers of their own.
+  const { files: laterDays } = syntheticDigestFiles(2 * SLICE_PAPERS + 7, 3);
+  const queries = ['perturbed attention guidance', 'diffusion', '扩散模型', 'dreambooth', 'taming transformers', 'video editing'];
+
+  it('indexes only the papers of imports added since, in slices, and answers as a build from the bundled index does', async () => {
+    const db = fakeDatabase('search-index-add');
     await seedCorpus(db, corpus);
-    const packed = await cachedSearchIndex(db, corpus.hash);
-    await db.searchIndexes.put({ hash: corpus.hash, json: JSON.stringify(packed), builtAt: 0 });
-    const fromJson = await cachedSearchIndex(db, corpus.hash);
-    expect(fromJson.documentCount).toBe(packed.documentCount);
-    expect(searchHits(fromJson, 'dreambooth', {}, 10).map((hit) => hit.id)).toEqual(searchHits(packed, 'dreambooth', {}, 10).map((hit) => hit.id));
+    await importFiles(db, [fixtureFile(DAILY)]);
+    const built = await searchIndexOverImports(db, corpus.hash);
+    await importFiles(db, [fixtureFile(WEEKLY)]);
+    await importFiles(db, laterDays.map((file) => sourceFile(file.name, file.text)));
+
+    let pauses = 0;
+    const added = await addNewImports(db, corpus.hash, built, async () => void pauses++);
+    expect(added?.index).toBe(built.index);
+    expect(pauses).toBeGreaterThanOrEqual(2);
+    expect(added!.imports.size).toBe(3);
+
+    await db.searchIndexes.where('hash').notEqual(searchIndexKey(corpus.hash)).delete();
+    const whole = await cachedSearchIndex(db, corpus.hash);
+    expect(added!.index.documentCount).toBe(whole.documentCount);
+    for (const query of [...queries, laterDays[0]!.text.match(/^## (.+)$/m)![1]!]) expect(hitIds(added!.index, query), query).toEqual(hitIds(whole, query));
+    // And it was cached for the imports it now covers: a woken worker loads it.
+    const cachedKeys = await db.searchIndexes.toCollection().primaryKeys();
+    expect(cachedKeys).toHaveLength(2);
+  });
+
+  it('gives way to a whole build when an import it covered was removed', async () => {
+    const db = fakeDatabase('search-index-add-removed');
+    await seedCorpus(db, corpus);
+    await importFiles(db, [fixtureFile(DAILY)]);
+    const built = await searchIndexOverImports(db, corpus.hash);
+    const store = new ImportStore(db);
+    await store.remove((await store.batches())[0]!.id);
+    await importFiles(db, [fixtureFile(WEEKLY)]);
+    expect(await addNewImports(db, corpus.hash, built, async () => {})).toBeNull();
+  });
+});
+
+describe('a search index cached by an older release', () => {
+  // What releases before the index version wrote: the index under the bare corpus hash, without
+  // the authors among the stored fields, packed or as JSON.
+  const olderIndex = () => {
+    const index = new MiniSearch<SearchDocument>({ ...searchIndexOptions(), storeFields: STORED_FIELDS.filter((field) => field !== 'authors') });
+    index.addAll(searchDocumentsFromCorpus(corpus));
+    return index;
+  };
+
+  it.each([
+    ['packed', () => ({ packed: packSearchIndex(olderIndex()) })],
+    ['as JSON', () => ({ json: JSON.stringify(olderIndex()) })],
+  ])('%s, for the same bundled corpus, is built again with what this release stores, and dropped', async (_form, row) => {
+    const db = fakeDatabase(`search-index-cache-older-${_form}`);
+    await seedCorpus(db, corpus);
+    await db.searchIndexes.clear();
+    await db.searchIndexes.put({ hash: corpus.hash, ...row(), builtAt: 0 });
+    await db.searchIndexes.put({ hash: `${corpus.hash}+${'0'.repeat(64)}`, ...row(), builtAt: 0 });
+
+    const index = await cachedSearchIndex(db, corpus.hash);
+    const [hit] = searchHits(index, 'dreambooth', { kind: 'paper' }, 1);
+    expect(hit?.authors).toEqual(expect.stringContaining(';'));
+    expect(await db.searchIndexes.toCollection().primaryKeys()).toEqual([searchIndexKey(corpus.hash)]);
+    expect(searchHits(index, 'dreambooth', {}, 10).map((hit) => hit.id)).toEqual(searchHits(createSearchIndex(searchDocumentsFromCorpus(corpus)), 'dreambooth', {}, 10).map((hit) => hit.id));
+  });
+
+  it('is keyed apart from this version', () => {
+    expect(searchIndexKey(corpus.hash)).toBe(`${corpus.hash}@${SEARCH_INDEX_VERSION}`);
   });
 });

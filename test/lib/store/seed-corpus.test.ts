@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { searchIndexKey } from '../../../lib/store/search-index-cache';
 import { corpusState, seedCorpus, SEED_CHUNK_ROWS } from '../../../lib/store/seed-corpus';
 import { CompanionStore } from '../../../lib/store/companion-store';
 import type { CompanionDatabase } from '../../../lib/store/database';
@@ -21,7 +22,7 @@ describe('seedCorpus', () => {
     expect(await db.taxonomyNodes.count()).toBe(corpus.taxonomy.nodes.length);
     expect(await db.taxonomyEntries.count()).toBe(corpus.taxonomy.entries.length);
     expect((await db.titleIndexes.get(corpus.hash))?.titles).toHaveLength(corpus.papers.length + corpus.taxonomy.entries.reduce((n, e) => n + e.titles.length, 0));
-    expect(await db.searchIndexes.get(corpus.hash)).toBeDefined();
+    expect(await db.searchIndexes.get(searchIndexKey(corpus.hash))).toBeDefined();
     expect(await corpusState(db)).toMatchObject({ hash: corpus.hash, complete: true });
   });
 
