@@ -3,7 +3,18 @@
  * and loading the MiniSearch index, and a ranking that tries exact words before typos.
  */
 export { tokenize, tokenizeField, foldText, isHanTerm, nameKey } from './tokenize';
-export { searchDocumentsFromCorpus, paperSearchDocuments, SEARCH_FIELDS, STORED_FIELDS, type SearchDocument, type SearchDocumentKind } from './search-documents';
+export {
+  entryDisplayFields,
+  LEAN_STORED_FIELDS,
+  paperDisplayFields,
+  paperSearchDocuments,
+  SEARCH_FIELDS,
+  searchDocumentsFromCorpus,
+  STORED_FIELDS,
+  type DisplayFields,
+  type SearchDocument,
+  type SearchDocumentKind,
+} from './search-documents';
 export {
   createSearchIndex,
   loadPackedSearchIndex,
@@ -16,5 +27,6 @@ export {
   type SearchFilters,
   type SearchHit,
   type SearchIndex,
+  type StoredFieldSet,
 } from './search-index';
 export { packedSize, type PackedSearchIndex } from './packed-index';

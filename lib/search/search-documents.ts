@@ -1,4 +1,4 @@
-import type { Corpus, CorpusPaper, CorpusTaxonomyNode } from '../corpus';
+import type { Corpus, CorpusPaper, CorpusTaxonomyEntry, CorpusTaxonomyNode } from '../corpus';
 import { nameKey } from './tokenize';
 
 /** What a search result points at: a paper with a digest, or a taxonomy entry with none. */
@@ -42,6 +42,18 @@ export const SEARCH_FIELDS = ['title', 'titleZh', 'authors', 'methods', 'keyword
 /** The fields a result carries without a database read. */
 export const STORED_FIELDS = ['kind', 'arxivId', 'entryId', 'title', 'summary', 'placement', 'nodeIds', 'methodKeys', 'authors'] as const;
 
+/**
+ * What the store's index keeps of each document: only what filtering and ranking read. What a
+ * result shows (its title, summary, placement, authors) is read from the corpus tables for the hits
+ * listed (see `displayFieldsOf`), which leaves the stored index a third smaller. A paper's arXiv id
+ * is its document id; `entryArxivId` is a taxonomy entry's, and `savedTitle` the title by which a
+ * taxonomy entry without an arXiv id is saved (the saved-only filter reads it).
+ */
+export const LEAN_STORED_FIELDS = ['kind', 'nodeIds', 'methodKeys', 'entryArxivId', 'savedTitle'] as const;
+
+/** What a result shows of a document, read apart from the index (see {@link LEAN_STORED_FIELDS}). */
+export type DisplayFields = Pick<SearchDocument, 'entryId' | 'summary' | 'placement'> & { title: string; authors: string | null };
+
 const PATH_SEPARATOR = ' › ';
 // `ID-Aligner: Enhancing …` names its method before the colon; long prefixes are sentences, not names.
 const TITLE_METHOD = /^([^:：]{2,40})[:：]\s/;
@@ -64,7 +76,7 @@ export function searchDocumentsFromCorpus(corpus: Pick<Corpus, 'papers' | 'taxon
       kind: 'entry',
       arxivId: entry.arxivIds[0] ?? null,
       entryId: entry.id,
-      title: entry.titles.join('\n') || entry.heading,
+      title: entryTitle(entry),
       titleZh: '',
       authors: '',
       methods: methods.join('; '),
@@ -72,7 +84,7 @@ export function searchDocumentsFromCorpus(corpus: Pick<Corpus, 'papers' | 'taxon
       summaryZh: [...entry.notes, ...entry.captions].join('\n'),
       abstract: '',
       path: entry.path.join(PATH_SEPARATOR),
-      summary: entrySnippet([...entry.notes, ...entry.captions]),
+      summary: entryDisplayFields(entry).summary,
       placement: entry.path,
       nodeIds: ancestorIds(entry.nodeId, nodes),
       methodKeys: methodKeys(methods),
@@ -111,25 +123,48 @@ export function paperSearchDocuments(papers: readonly CorpusPaper[], taxonomy: P
   return papers.map((paper) => {
     const placed = paper.taxonomyEntryIds.map((id) => entries.get(id)!).filter(Boolean);
     const methods = unique([...titleMethods(paper.title), ...placed.flatMap((e) => [e.method, ...e.aliases])]);
+    const shown = paperDisplayFields(paper, entries);
     return {
       id: `paper:${paper.arxivId}`,
       kind: 'paper',
       arxivId: paper.arxivId,
-      entryId: placed[0]?.id ?? null,
+      entryId: shown.entryId,
       title: paper.title,
       titleZh: paper.chatPaper?.titleZh ?? '',
-      authors: unique([...paper.authors, ...(paper.chatPaper?.authors ?? [])]).join('; '),
+      authors: shown.authors ?? '',
       methods: methods.join('; '),
       keywords: [...(paper.chatPaper?.keywords ?? []), paper.chatPaper?.affiliation ?? ''].join('; '),
       summaryZh: [paper.summaryZh ?? '', ...paper.takeaways].join('\n'),
       abstract: paper.abstract,
       path: placed.map((e) => e.path.join(PATH_SEPARATOR)).join('\n'),
-      summary: paper.summaryZh,
-      placement: placed[0]?.path ?? [],
+      summary: shown.summary,
+      placement: shown.placement,
       nodeIds: unique(placed.flatMap((e) => ancestorIds(e.nodeId, nodes))),
       methodKeys: methodKeys(methods),
     };
   });
+}
+
+/** What a paper's result shows; `entries` are the taxonomy entries by id (those it links to, at least). */
+export function paperDisplayFields(paper: CorpusPaper, entries: ReadonlyMap<string, Pick<CorpusTaxonomyEntry, 'id' | 'path'>>): DisplayFields {
+  const placed = paper.taxonomyEntryIds.map((id) => entries.get(id)).find((entry) => entry !== undefined);
+  return {
+    entryId: placed?.id ?? null,
+    title: paper.title,
+    summary: paper.summaryZh,
+    placement: placed?.path ?? [],
+    authors: unique([...paper.authors, ...(paper.chatPaper?.authors ?? [])]).join('; ') || null,
+  };
+}
+
+/** What a taxonomy entry's result shows: the first title its block gives, its notes as a snippet. */
+export function entryDisplayFields(entry: CorpusTaxonomyEntry): DisplayFields {
+  return { entryId: entry.id, title: entryTitle(entry).split('\n')[0]!, summary: entrySnippet([...entry.notes, ...entry.captions]), placement: entry.path, authors: null };
+}
+
+// A taxonomy entry indexes every title its block gives, one per line.
+function entryTitle(entry: Pick<CorpusTaxonomyEntry, 'titles' | 'heading'>): string {
+  return entry.titles.join('\n') || entry.heading;
 }
 
 /** The name a title gives its method before a colon: `InstructPix2Pix: Learning to …` → `InstructPix2Pix`. */

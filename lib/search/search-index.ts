@@ -1,7 +1,7 @@
 import MiniSearch, { type Options, type SearchOptions, type SearchResult } from 'minisearch';
 import { parseArxivLink } from '../arxiv';
 import { readingListKey } from '../reading-list/entry-key';
-import { SEARCH_FIELDS, STORED_FIELDS, type SearchDocument, type SearchDocumentKind } from './search-documents';
+import { LEAN_STORED_FIELDS, SEARCH_FIELDS, STORED_FIELDS, type SearchDocument, type SearchDocumentKind } from './search-documents';
 import { packSearchIndex, packSearchIndexInSlices, unpackSearchIndex, type PackedSearchIndex } from './packed-index';
 import { isHanTerm, nameKey, tokenize, tokenizeField } from './tokenize';
 
@@ -10,8 +10,12 @@ import { isHanTerm, nameKey, tokenize, tokenizeField } from './tokenize';
  * packed form. A cache is keyed by it (with the corpus hash), so an update that changes any of them
  * rebuilds the index even when the bundled corpus is the same. Raise it with every such change.
  * 2: the papers' authors are a stored field (the popup says which author a query named).
+ * 3: the store's index keeps only {@link LEAN_STORED_FIELDS}.
  */
-export const SEARCH_INDEX_VERSION = 2;
+export const SEARCH_INDEX_VERSION = 3;
+
+/** Which fields an index stores: all that a result shows, or only what filters and ranking read (the store's). */
+export type StoredFieldSet = 'all' | 'lean';
 
 /** A search index over {@link SearchDocument}s. */
 export type SearchIndex = MiniSearch<SearchDocument>;
@@ -39,10 +43,11 @@ const BOOST: Partial<Record<SearchField, number>> = { title: 4, methods: 4, titl
  * they are written.
  * @param fields The text fields to index; a lean index (titles, methods, authors) suits very large corpora.
  */
-export function searchIndexOptions(fields: readonly SearchField[] = SEARCH_FIELDS): Options<SearchDocument> {
+export function searchIndexOptions(fields: readonly SearchField[] = SEARCH_FIELDS, stored: StoredFieldSet = 'all'): Options<SearchDocument> {
   return {
     fields: [...fields],
-    storeFields: [...STORED_FIELDS],
+    storeFields: stored === 'all' ? [...STORED_FIELDS] : [...LEAN_STORED_FIELDS],
+    ...(stored === 'lean' && { extractField: leanField }),
     tokenize: tokenizeField,
     // The tokenizer already folds case, diacritics and Greek letters.
     processTerm: (term) => term,
@@ -50,12 +55,20 @@ export function searchIndexOptions(fields: readonly SearchField[] = SEARCH_FIELD
   };
 }
 
+/** The fields of a lean index (see `LEAN_STORED_FIELDS`) as MiniSearch's `extractField`; the others as they are. */
+function leanField(document: SearchDocument, field: string): unknown {
+  if (field === 'entryArxivId') return document.kind === 'entry' ? (document.arxivId ?? undefined) : undefined;
+  if (field === 'savedTitle') return document.kind === 'entry' && !document.arxivId ? firstLine(document.title) : undefined;
+  return document[field as keyof SearchDocument];
+}
+
 /**
  * Builds an index over documents.
  * @param fields See {@link searchIndexOptions}; pass the same to {@link loadSearchIndex}.
+ * @param stored `lean` for the store's index, whose hits the store completes from the database.
  */
-export function createSearchIndex(documents: readonly SearchDocument[], fields?: readonly SearchField[]): SearchIndex {
-  const index = new MiniSearch<SearchDocument>(searchIndexOptions(fields));
+export function createSearchIndex(documents: readonly SearchDocument[], fields?: readonly SearchField[], stored?: StoredFieldSet): SearchIndex {
+  const index = new MiniSearch<SearchDocument>(searchIndexOptions(fields, stored));
   index.addAll(documents);
   indexedFields.set(index, fields ?? SEARCH_FIELDS);
   return index;
@@ -65,8 +78,8 @@ export function createSearchIndex(documents: readonly SearchDocument[], fields?:
  * Restores an index from `JSON.stringify(index)`.
  * @param fields The fields it was built with.
  */
-export function loadSearchIndex(json: string, fields?: readonly SearchField[]): SearchIndex {
-  const index = MiniSearch.loadJSON<SearchDocument>(json, searchIndexOptions(fields));
+export function loadSearchIndex(json: string, fields?: readonly SearchField[], stored?: StoredFieldSet): SearchIndex {
+  const index = MiniSearch.loadJSON<SearchDocument>(json, searchIndexOptions(fields, stored));
   indexedFields.set(index, fields ?? SEARCH_FIELDS);
   return index;
 }
@@ -91,7 +104,8 @@ export function packIndexInSlices(index: SearchIndex, pause: () => Promise<void>
  */
 export function loadPackedSearchIndex(packed: PackedSearchIndex): SearchIndex {
   const fields = packed.fields as SearchField[];
-  const index = unpackSearchIndex(packed, searchIndexOptions(fields));
+  const stored: StoredFieldSet = packed.storeFields.join() === LEAN_STORED_FIELDS.join() ? 'lean' : 'all';
+  const index = unpackSearchIndex(packed, searchIndexOptions(fields, stored));
   indexedFields.set(index, fields);
   return index;
 }
@@ -272,14 +286,19 @@ function findById(index: SearchIndex, query: string): SearchResult | null {
   return stored ? { ...stored, id, score: Number.POSITIVE_INFINITY, terms: [], queryTerms: [], match: {} } : null;
 }
 
+/**
+ * A hit as the index has it. From a lean index (`LEAN_STORED_FIELDS`) the title is empty, the
+ * summary, placement and authors null or empty, and a paper's `entryId` null: the store reads them.
+ */
 function toHit(result: SearchResult, match: SearchHit['match']): SearchHit {
+  const kind = result.kind as SearchDocumentKind;
   return {
     id: result.id as string,
-    kind: result.kind as SearchDocumentKind,
-    arxivId: (result.arxivId as string | null) ?? null,
-    entryId: (result.entryId as string | null) ?? null,
+    kind,
+    arxivId: arxivIdOf(result),
+    entryId: (result.entryId as string | null | undefined) ?? (kind === 'entry' ? (result.id as string).slice(ENTRY_PREFIX.length) : null),
     // A taxonomy entry indexes every title its block gives, one per line; the first names it.
-    title: firstLine(result.title as string),
+    title: firstLine((result.title as string | undefined) ?? ''),
     summary: (result.summary as string | null) ?? null,
     placement: (result.placement as string[]) ?? [],
     match,
@@ -294,11 +313,21 @@ function filterFor({ kind = 'all', savedKeys, subtree }: SearchFilters): (result
     if (kind !== 'all' && result.kind !== kind) return false;
     if (subtree && !(result.nodeIds as string[] | undefined)?.includes(subtree)) return false;
     if (savedKeys) {
-      const key = readingListKey({ arxivId: (result.arxivId as string | null) ?? null, title: firstLine(result.title as string) });
+      const key = readingListKey({ arxivId: arxivIdOf(result), title: firstLine((result.title ?? result.savedTitle ?? '') as string) });
       if (!key || !savedKeys.has(key)) return false;
     }
     return true;
   };
+}
+
+const PAPER_PREFIX = 'paper:';
+const ENTRY_PREFIX = 'entry:';
+
+/** A result's arXiv id: stored in a full index; in a lean one a paper's is its id, an entry's `entryArxivId`. */
+function arxivIdOf(result: Record<string, unknown>): string | null {
+  if (result.arxivId !== undefined) return result.arxivId as string | null;
+  if (result.kind === 'paper') return (result.id as string).slice(PAPER_PREFIX.length);
+  return (result.entryArxivId as string | undefined) ?? null;
 }
 
 function firstLine(text: string): string {

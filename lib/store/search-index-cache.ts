@@ -119,7 +119,7 @@ async function bundledSearchIndex(db: CompanionDatabase, bundledKey: string): Pr
   if (row?.packed) return loadPackedSearchIndex(row.packed);
   const [papers, nodes, entries] = await Promise.all([db.papers.toArray(), db.taxonomyNodes.toArray(), db.taxonomyEntries.toArray()]);
   if (papers.length === 0 && entries.length === 0) throw new StoreError('internal', 'the corpus tables are empty');
-  const index = createSearchIndex(searchDocumentsFromCorpus({ papers, taxonomy: { nodes, entries } }));
+  const index = createSearchIndex(searchDocumentsFromCorpus({ papers, taxonomy: { nodes, entries } }), undefined, 'lean');
   await db.transaction('rw', db.searchIndexes, async () => {
     // Rows of other versions, and of the corpus before this one, are never read again.
     const stale = (await db.searchIndexes.toCollection().primaryKeys()).filter((key) => !key.startsWith(bundledKey));

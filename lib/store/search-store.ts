@@ -1,8 +1,9 @@
-import { searchHits, type SearchHit, type SearchIndex } from '../search';
+import { entryDisplayFields, paperDisplayFields, searchHits, type DisplayFields, type SearchHit, type SearchIndex } from '../search';
 import { readingListKey } from '../reading-list/entry-key';
 import type { CorpusGate } from './corpus-gate';
 import { withReopen, type CompanionDatabase } from './database';
 import type { ReadingListStore } from './reading-list-store';
+import { ImportStore } from './import-store';
 import { addNewImports, searchIndexOverImports, type SearchIndexOverImports } from './search-index-cache';
 
 /** A search result with its saved state. */
@@ -40,8 +41,29 @@ export class SearchStore {
   /** Searches; see `searchHits` for the ranking. */
   async search(query: string, scope: SearchScope, limit: number): Promise<{ hits: SearchResultHit[] }> {
     const [index, savedKeys] = await Promise.all([this.answering?.index ?? this.index(), withReopen(this.db, () => this.readingList.keys())]);
-    const hits = searchHits(index, query, { kind: scope.kind, subtree: scope.subtree, savedKeys: scope.savedOnly ? savedKeys : undefined }, limit);
+    const found = searchHits(index, query, { kind: scope.kind, subtree: scope.subtree, savedKeys: scope.savedOnly ? savedKeys : undefined }, limit);
+    const hits = await withReopen(this.db, () => this.withDisplayFields(found));
     return { hits: hits.map((hit) => ({ ...hit, saved: savedKeys.has(readingListKey(hit) ?? '') })) };
+  }
+
+  /**
+   * The hits with what a result shows, read for them alone: the store's index keeps only what
+   * filters and ranking read (`LEAN_STORED_FIELDS`). A paper shows as the user sees it, its
+   * imports laid over its bundled digest.
+   */
+  private async withDisplayFields(hits: readonly SearchHit[]): Promise<SearchHit[]> {
+    if (hits.length === 0) return [];
+    const paperIds = hits.flatMap((hit) => (hit.kind === 'paper' && hit.arxivId ? [hit.arxivId] : []));
+    const entryIds = hits.flatMap((hit) => (hit.kind === 'entry' && hit.entryId ? [hit.entryId] : []));
+    const papers = paperIds.length > 0 ? await new ImportStore(this.db).visiblePapers(paperIds) : new Map<string, never>();
+    const linked = [...papers.values()].flatMap((paper) => paper.taxonomyEntryIds);
+    const entries = new Map((await this.db.taxonomyEntries.bulkGet([...new Set([...entryIds, ...linked])])).flatMap((entry) => (entry ? [[entry.id, entry] as const] : [])));
+    return hits.map((hit) => {
+      const paper = hit.kind === 'paper' && hit.arxivId ? papers.get(hit.arxivId) : undefined;
+      const entry = hit.kind === 'entry' && hit.entryId ? entries.get(hit.entryId) : undefined;
+      const shown: DisplayFields | null = paper ? paperDisplayFields(paper, entries) : entry ? entryDisplayFields(entry) : null;
+      return shown ? { ...hit, ...shown } : hit;
+    });
   }
 
   /** The index for the current corpus and imports (see `cachedSearchIndex`); a failure is not kept. */

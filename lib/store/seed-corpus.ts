@@ -67,7 +67,7 @@ export async function seedCorpus(db: CompanionDatabase, corpus: Corpus, options:
   await fill(db.taxonomyNodes, nodes);
   await fill(db.taxonomyEntries, corpus.taxonomy.entries);
 
-  const packed = packIndex(createSearchIndex(searchDocumentsFromCorpus(corpus)));
+  const packed = packIndex(createSearchIndex(searchDocumentsFromCorpus(corpus), undefined, 'lean'));
   await db.transaction('rw', db.meta, db.searchIndexes, db.titleIndexes, async () => {
     const current = await corpusState(db);
     // Another seed started after this one (two workers racing): let the later one finish.

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { companionApi } from '../../../lib/background/companion-api';
 import { runImport } from '../../../lib/import/run-import';
+import { createSearchIndex, searchDocumentsFromCorpus, searchHits } from '../../../lib/search';
 import { CompanionStore } from '../../../lib/store/companion-store';
 import { CompanionDatabase, type ImportedPaperRow } from '../../../lib/store/database';
 import { projectCorpus } from '../../support/project-corpus';
@@ -113,6 +114,12 @@ describe('CompanionStore over the project corpus', () => {
     expect(hits[0]).toMatchObject({ arxivId: '2404.14239', saved: true });
     const saved = await store.search.search('image', { kind: 'all', savedOnly: true }, 20);
     expect(saved.hits.map((h) => h.arxivId)).toEqual(['2404.14239']);
+  });
+
+  it.each(['dreambooth', '身份保持', 'pixart sigma', 'controlnet', '2404.15449', 'imagen'])('lists %s as an index that stores every shown field does, from an index that stores none', async (query) => {
+    const { hits } = await store.search.search(query, { kind: 'all', savedOnly: false }, 20);
+    const full = searchHits(createSearchIndex(searchDocumentsFromCorpus(corpus)), query, {}, 20);
+    expect(hits.map(({ saved: _saved, ...hit }) => hit)).toEqual(full);
   });
 
   it('reopens a database the browser closed under an idle worker', async () => {
