@@ -148,12 +148,29 @@ describe.skipIf(!files)('digest feeds (Chromium)', () => {
     expect(await tables(options)).toMatchObject({ rows: firstSync.rows, ids: firstSync.ids });
   });
 
-  it('offline says so in words and loses nothing; a spent rate limit waits until its reset', async () => {
+  it('offline says so in words and loses nothing; a rate limit met part-way says how many files are in and when the rest come; a spent one waits until its reset', async () => {
     repo.fault = { kind: 'offline' };
     await options.getByRole('button', { name: 'Check now' }).click();
     expect(await waitForFeed(options, ['feedStatusOffline'])).toBe('feedStatusOffline');
     expect(await options.locator('.feed-status').textContent()).toMatch(new RegExp(`^Offline, or GitHub cannot be reached: ${FILES} of ${FILES} files so far; trying again at `));
     expect(await tables(options)).toMatchObject({ rows: firstSync.rows, done: FILES });
+
+    // A limit met part-way: two files changed upstream (their papers the same), and GitHub refuses them until its
+    // reset, due at once; the status says how many files are in and when the rest come.
+    const changed = [...repo.files.keys()].filter((path) => path !== NERF).slice(0, 2);
+    for (const path of changed) repo.put(path, `${new TextDecoder().decode(repo.files.get(path))}\n`);
+    repo.fault = { kind: 'rate-limit', host: 'raw.githubusercontent.com', resetAt: Date.now() };
+    await options.getByRole('button', { name: 'Check now' }).click();
+    expect(await waitForFeed(options, ['feedStatusRateLimited'])).toBe('feedStatusRateLimited');
+    expect(await options.locator('.feed-status').textContent()).toMatch(new RegExp(`^${FILES - 2} of ${FILES} files; the rest after [^(]*\\d\\d:\\d\\d[^(]* \\(GitHub allows 60 listings an hour\\)$`));
+    expect(await tables(options)).toMatchObject({ rows: firstSync.rows, done: FILES - 2 });
+    // Once the reset has passed (plus the few seconds' margin), the rest come in, and nothing is doubled.
+    repo.fault = null;
+    const { value } = await send<{ feeds: { feed: { waitUntil: number } }[] }>(options, { type: 'feeds.list' });
+    await options.waitForTimeout(Math.max(0, value.feeds[0]!.feed.waitUntil - Date.now()) + 200);
+    await options.getByRole('button', { name: 'Check now' }).click();
+    expect(await waitForFeed(options, ['feedStatusUpToDate'])).toBe('feedStatusUpToDate');
+    expect(await tables(options)).toMatchObject({ rows: firstSync.rows, ids: firstSync.ids, done: FILES, batches: FILES });
 
     repo.fault = { kind: 'rate-limit', resetAt: Date.now() + 3600_000 };
     await options.getByRole('button', { name: 'Check now' }).click();
