@@ -6,7 +6,7 @@ import { newRecord } from '../../../lib/sync/sync-record';
 import { zoteroOriginPattern } from '../../../lib/zotero/connector-client';
 import { DigestRepo, realDigestFiles, REAL_DIGESTS_DIR } from '../../support/digest-repo';
 import { startFakeZotero } from '../../support/zotero-connector-server';
-import type { BrowserName, E2eDriver, E2eTab } from './e2e-driver';
+import { CONDITION_TIMEOUT_MS, type BrowserName, type E2eDriver, type E2eTab } from './e2e-driver';
 import { GITHUB_HOSTS } from './feed-routes';
 
 /**
@@ -351,7 +351,7 @@ export const E2E_CASES: E2eCase[] = [
   },
   {
     flow: 'feeds',
-    title: "subscribing to a feed in the click that grants GitHub's hosts: one listing, its files fetched, their papers found; unsubscribing removes them",
+    title: "subscribing to a feed in the click that grants GitHub's hosts: one listing, its files fetched, their papers found; a second check fetches nothing; unsubscribing removes them",
     runs: NERF_DAY_FILE ? BOTH : { chromium: `no ${REAL_DIGESTS_DIR}MANIFEST.tsv to build the feed from`, firefox: `no ${REAL_DIGESTS_DIR}MANIFEST.tsv to build the feed from` },
     async run(driver) {
       const repo = new DigestRepo([[NERF_DAY, NERF_DAY_FILE!]]);
@@ -364,6 +364,11 @@ export const E2E_CASES: E2eCase[] = [
       await options.waitUntil(() => document.querySelector('.feed')?.getAttribute('data-feed-state') === 'feedStatusUpToDate', null, 60_000);
       expect(await options.evaluate(() => document.querySelector('.feed-counts')?.textContent, null)).toBe('1 files, 22 papers');
       expect(repo.requests.map((url) => new URL(url).host)).toEqual(['api.github.com', 'raw.githubusercontent.com']);
+      // *Check now* with nothing new upstream: the listing alone (answered 304), no file fetched again.
+      await options.click('.feed-actions button:first-child');
+      await expect.poll(() => repo.requests.length, { timeout: CONDITION_TIMEOUT_MS }).toBe(3);
+      await options.waitUntil(() => document.querySelector('.feed')?.getAttribute('data-feed-state') === 'feedStatusUpToDate', null);
+      expect(new URL(repo.requests[2]!).host).toBe('api.github.com');
 
       // A PDF tab of one of its papers gets the badge, and the popup's search finds it.
       const pdf = await driver.newTab();
