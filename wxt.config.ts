@@ -29,9 +29,9 @@ export default defineConfig({
     // nothing uses browser.storage); contextMenus: "Save to reading list"; sidePanel (Chrome only): the panel a
     // card's breadcrumb opens. Firefox's sidebar needs no permission.
     // alarms: the daily check of digest feeds. storage: the reading list's opt-in sync through storage.sync (see the README's permissions table).
-    // scripting (Chrome only): naming a PDF tab after its paper, in the viewer no content script reaches; MV2's
-    // tabs.executeScript needs only the host permission.
-    permissions: ['unlimitedStorage', 'storage', 'contextMenus', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel', 'scripting'])],
+    // Naming a PDF tab after its paper, in the viewer no content script reaches: scripting in Chrome sets its title;
+    // webRequest and webRequestBlocking in Firefox give the PDF's response the file name its viewer titles the tab with.
+    permissions: ['unlimitedStorage', 'storage', 'contextMenus', 'alarms', ...(browser === 'firefox' ? ['webRequest', 'webRequestBlocking'] : ['sidePanel', 'scripting'])],
     commands: {
       [SAVE_PAPER_COMMAND]: { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_saveCommand__' },
       [SWITCH_VIEW_COMMAND]: { suggested_key: { default: 'Alt+Shift+V' }, description: '__MSG_switchViewCommand__' },

@@ -45,3 +45,15 @@ export function isArxivPdfUrl(url: string | undefined): url is string {
 export function pdfTabTitle(title: string, arxivId: string): string {
   return `${title.replace(/\s+/g, ' ').trim()} (arXiv:${arxivId})`;
 }
+
+/**
+ * The `Content-Disposition` that names a PDF after its paper in Firefox, whose PDF viewer titles the
+ * tab with the file name the response gives (and saves the file under it). `inline` keeps the PDF in
+ * the viewer. RFC 6266: an ASCII `filename` for old readers, the full title as UTF-8 in `filename*`.
+ */
+export function pdfContentDisposition(title: string, arxivId: string): string {
+  const name = `${pdfTabTitle(title, arxivId)}.pdf`;
+  const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `inline; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}

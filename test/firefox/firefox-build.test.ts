@@ -25,9 +25,9 @@ async function manifestFor(browserName: 'chrome' | 'firefox', manifestVersion: 2
 }
 
 describe('the manifest per browser (wxt.config.ts)', () => {
-  it('asks Chrome for the side panel, and Firefox, which has a sidebar instead, for nothing more', async () => {
+  it('asks Chrome for the side panel and scripting, and Firefox, which has a sidebar instead, for webRequest (the PDF tab\'s title)', async () => {
     expect((await manifestFor('chrome', 3)).permissions).toEqual(['unlimitedStorage', 'storage', 'contextMenus', 'alarms', 'sidePanel', 'scripting']);
-    expect((await manifestFor('firefox', 2)).permissions).toEqual(['unlimitedStorage', 'storage', 'contextMenus', 'alarms']);
+    expect((await manifestFor('firefox', 2)).permissions).toEqual(['unlimitedStorage', 'storage', 'contextMenus', 'alarms', 'webRequest', 'webRequestBlocking']);
   });
 
   it('asks for the digest feeds\' two hosts only as optional permissions, each browser in its own key', async () => {

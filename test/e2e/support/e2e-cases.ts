@@ -208,18 +208,24 @@ export const E2E_CASES: E2eCase[] = [
   },
   {
     flow: 'pdf tab',
-    title: "a PDF tab's title names the paper",
-    runs: { chromium: true, firefox: "Firefox's PDF viewer is a privileged page that takes no script: the tab keeps the PDF's own title" },
+    title: "a PDF tab's title names the paper, and the PDF stays in the browser's viewer",
+    runs: {
+      chromium: true,
+      firefox:
+        "in its own file, test/e2e-firefox/pdf-title.test.ts: Firefox names the tab from the PDF response's headers, and this suite's request interception answers before the extension's webRequest listener sees a response",
+    },
     async run(driver) {
       const pdf = await driver.newTab();
       await pdf.goto('https://arxiv.org/pdf/2404.15449v1');
       const extensionPage = await openExtensionPage(driver, 'popup.html', '[role="combobox"]');
-      const title = () =>
+      const tabOf = () =>
         extensionPage.evaluate(async (wanted) => {
-          const api = (globalThis as unknown as { chrome: { tabs: { query(filter: { url: string }): Promise<{ title?: string }[]> } } }).chrome;
-          return (await api.tabs.query({ url: wanted }))[0]?.title ?? '';
+          const api = (globalThis as unknown as { chrome: { tabs: { query(filter: { url: string }): Promise<{ title?: string; url?: string }[]> } } }).chrome;
+          const [tab] = await api.tabs.query({ url: wanted });
+          return { title: tab?.title ?? '', url: tab?.url };
         }, 'https://arxiv.org/pdf/2404.15449v1');
-      await expect.poll(title, { timeout: 30_000, interval: 200 }).toBe('ID-Aligner: Enhancing Identity-Preserving Text-to-Image Generation with Reward Feedback Learning (arXiv:2404.15449)');
+      await expect.poll(async () => (await tabOf()).title, { timeout: 30_000, interval: 200 }).toBe('ID-Aligner: Enhancing Identity-Preserving Text-to-Image Generation with Reward Feedback Learning (arXiv:2404.15449)');
+      expect((await tabOf()).url).toBe('https://arxiv.org/pdf/2404.15449v1');
       await Promise.all([pdf.close(), extensionPage.close()]);
     },
   },
