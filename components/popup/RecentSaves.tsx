@@ -26,7 +26,7 @@ export function RecentSaves({ client, count = 6 }: { client: BackgroundClient; c
           <button type="button" class="link" onClick={() => void openResult(entry)}>
             {entry.title}
           </button>
-          {entry.arxivId && <span class="count"> · arXiv:{entry.arxivId}</span>}
+          {entry.arxivId && <span class="count recent-id">arXiv:{entry.arxivId}</span>}
         </li>
       ))}
     </ul>

@@ -6,6 +6,7 @@ import { READING_STATUSES, type ReadingListEntry, type ReadingStatus } from '../
 import { errorText } from '../client';
 import { t } from '../i18n';
 import { openResult } from '../search/open-result';
+import { FilterBox } from './FilterBox';
 import { SyncAndBackup } from './SyncAndBackup';
 import { useEditedField, useReadingListChanges } from './use-reading-list-edits';
 import { SaveToZoteroButton } from '../zotero/SaveToZoteroButton';
@@ -123,14 +124,7 @@ export function ReadingListView({ client }: { client: BackgroundClient }) {
   return (
     <div class="reading-list">
       <div class="list-controls">
-        <input
-          type="search"
-          class="list-filter"
-          aria-label={t('filterListLabel')}
-          placeholder={t('filterListPlaceholder')}
-          value={text}
-          onInput={(event) => setText(event.currentTarget.value)}
-        />
+        <FilterBox value={text} onChange={setText} label={t('filterListLabel')} placeholder={t('filterListPlaceholder')} />
         <label>
           {t('sortBy')}{' '}
           <select value={sort} onChange={(event) => setSort(event.currentTarget.value as ReadingListSort)}>

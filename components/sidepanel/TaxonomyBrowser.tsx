@@ -4,6 +4,7 @@ import type { TaxonomyNodeView, TaxonomyTreeNode } from '../../lib/messages/prot
 import { errorText } from '../client';
 import { t } from '../i18n';
 import { openResult } from '../search/open-result';
+import { FilterBox } from './FilterBox';
 
 type Tree = { byId: Map<string, TaxonomyTreeNode>; roots: TaxonomyTreeNode[] };
 
@@ -91,14 +92,7 @@ export function TaxonomyBrowser({ client, focusNode }: { client: BackgroundClien
 
   return (
     <div class="taxonomy">
-      <input
-        type="search"
-        class="tree-filter"
-        aria-label={t('filterTreeLabel')}
-        placeholder={t('filterTreePlaceholder')}
-        value={filter}
-        onInput={(event) => setFilter(event.currentTarget.value)}
-      />
+      <FilterBox value={filter} onChange={setFilter} label={t('filterTreeLabel')} placeholder={t('filterTreePlaceholder')} />
       {shownByFilter && (
         <p class="list-count" role="status">
           {shownByFilter.matches.size === 0 ? t('noNodeMatches', filter.trim()) : t('nodesMatch', String(shownByFilter.matches.size))}

@@ -136,7 +136,7 @@ async function sortInPage(): Promise<{ sortMs: number[]; filterMs: number }> {
       }),
     );
   }
-  const filter = document.querySelector<HTMLInputElement>('.list-filter')!;
+  const filter = document.querySelector<HTMLInputElement>('.reading-list .filter-box')!;
   const filterMs = await redrawn(() => {
     filter.value = 'video chen';
     filter.dispatchEvent(new Event('input', { bubbles: true }));
