@@ -1,12 +1,13 @@
 import browser from 'webextension-polyfill';
 import { isArxivPdfUrl, pdfContentDisposition, pdfTabTitle } from '../../lib/page/paper-views';
 import type { CompanionStore } from '../../lib/store/companion-store';
+import { keepAwakeWhile } from './keep-awake';
 
 /** arXiv's PDFs (`isArxivPdfUrl` checks each one). */
 const ARXIV_PDF_MATCHES = ['https://arxiv.org/pdf/*', 'https://*.arxiv.org/pdf/*'];
 
 interface ChromeScripting {
-  executeScript(details: { target: { tabId: number }; func: (title: string) => void; args: [string] }): Promise<unknown>;
+  executeScript(details: { target: { tabId: number }; func: (title: string, url: string) => void; args: [string, string] }): Promise<unknown>;
 }
 
 /**
@@ -29,12 +30,25 @@ export function registerPdfTitles(store: CompanionStore): void {
     );
     return;
   }
+  // One lookup per tab and URL, started as soon as the URL is known (the store may still be opening
+  // or seeding), and applied at each event that can have reset the title: the load's end, and the
+  // viewer's own title from the PDF's metadata.
+  const lookups = new Map<number, { url: string; wanted: Promise<string | null> }>();
+  browser.tabs.onRemoved.addListener((tabId) => void lookups.delete(tabId));
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-    // The viewer sets the title from the PDF's own metadata as it loads; ours comes after.
+    const url = change.url ?? tab.url;
+    if (!isArxivPdfUrl(url)) return void lookups.delete(tabId);
+    let lookup = lookups.get(tabId);
+    if (lookup?.url !== url) {
+      const wanted = knownTitle(store, url).then(
+        (known) => (known ? pdfTabTitle(known.title, known.arxivId) : null),
+        () => null,
+      );
+      lookup = { url, wanted };
+      lookups.set(tabId, lookup);
+    }
     if (change.status !== 'complete' && change.title === undefined) return;
-    const url = tab.url;
-    if (!isArxivPdfUrl(url)) return;
-    void nameTab(store, scripting, tabId, url, tab.title).catch(() => {});
+    void keepAwakeWhile(nameTab(scripting, tabId, lookup.url, lookup.wanted)).catch(() => {});
   });
 }
 
@@ -44,16 +58,31 @@ async function knownTitle(store: CompanionStore, url: string): Promise<{ title: 
   return title && lookup.arxivId ? { title, arxivId: lookup.arxivId } : null;
 }
 
-async function nameTab(store: CompanionStore, scripting: ChromeScripting, tabId: number, url: string, current: string | undefined): Promise<void> {
-  const known = await knownTitle(store, url);
-  if (!known) return;
-  const wanted = pdfTabTitle(known.title, known.arxivId);
-  if (current === wanted) return;
-  const setTitle = (text: string) => {
-    document.title = text;
-  };
-  await scripting.executeScript({ target: { tabId }, func: setTitle, args: [wanted] });
+/** Tries a few times: a frame still committing refuses the script, and no later event may come. */
+const NAME_TAB_DELAYS_MS = [0, 300, 1500];
+
+async function nameTab(scripting: ChromeScripting, tabId: number, url: string, wantedTitle: Promise<string | null>): Promise<void> {
+  const wanted = await wantedTitle;
+  if (!wanted) return;
+  for (const delay of NAME_TAB_DELAYS_MS) {
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    const tab = await browser.tabs.get(tabId).catch(() => null);
+    // Navigated elsewhere meanwhile (the view switch, a link), or already named.
+    if (tab?.url !== url || tab.title === wanted) return;
+    const setTitle = (text: string, expectedUrl: string) => {
+      if (location.href === expectedUrl) document.title = text;
+    };
+    try {
+      await scripting.executeScript({ target: { tabId }, func: setTitle, args: [wanted, url] });
+      return;
+    } catch {
+      // The frame was not ready: the next round tries again.
+    }
+  }
 }
+
+/** How long a PDF's response may wait for the store in Firefox before it is shown under its own name. */
+const RESPONSE_LOOKUP_LIMIT_MS = 1500;
 
 async function nameResponse(store: CompanionStore, details: browser.WebRequest.OnHeadersReceivedDetailsType): Promise<browser.WebRequest.BlockingResponse> {
   const headers = details.responseHeaders ?? [];
@@ -61,7 +90,9 @@ async function nameResponse(store: CompanionStore, details: browser.WebRequest.O
   // A download the server asks for stays a download, under the server's name.
   const asksDownload = headers.some((header) => header.name.toLowerCase() === 'content-disposition' && /^\s*attachment/i.test(header.value ?? ''));
   if (!isPdf || asksDownload || !isArxivPdfUrl(details.url)) return {};
-  const known = await knownTitle(store, details.url).catch(() => null);
+  // The response is held while the lookup runs: never longer than a moment, even while the corpus seeds.
+  const limit = new Promise<null>((resolve) => setTimeout(resolve, RESPONSE_LOOKUP_LIMIT_MS, null));
+  const known = await keepAwakeWhile(Promise.race([knownTitle(store, details.url).catch(() => null), limit]));
   if (!known) return {};
   return {
     responseHeaders: [...headers.filter((header) => header.name.toLowerCase() !== 'content-disposition'), { name: 'Content-Disposition', value: pdfContentDisposition(known.title, known.arxivId) }],

@@ -4,17 +4,6 @@ import { readFixturePage, routeFixtures } from './fixtures/fixture-pages';
 import { launchExtension, type ExtensionSession } from './support/launch-extension';
 import { cardText, clickInCard, openPaperPage } from './support/overlay-page';
 
-const ID_ALIGNER = 'ID-Aligner: Enhancing Identity-Preserving Text-to-Image Generation with Reward Feedback Learning';
-
-/** The title Chromium shows for the first tab at a URL, read in the service worker. */
-function tabTitle(session: ExtensionSession, url: string): Promise<string> {
-  return session.worker.evaluate(async (wanted) => {
-    const { chrome } = globalThis as unknown as { chrome: { tabs: { query(filter: { url: string }): Promise<{ title?: string }[]> } } };
-    const [tab] = await chrome.tabs.query({ url: wanted });
-    return tab?.title ?? '';
-  }, url);
-}
-
 function cardBackground(page: Page): Promise<string> {
   return page.evaluate(() => getComputedStyle(document.querySelector('arxiv-digest-card')!.shadowRoot!.querySelector('.card')!).backgroundColor);
 }
@@ -41,14 +30,6 @@ describe('what the card offers besides the digest, in Chromium', () => {
     const options = session.context.waitForEvent('page', (opened) => opened.url().endsWith('/options.html'));
     await clickInCard(page, '.no-digest-note button.link');
     await (await options).close();
-  });
-
-  it("names a PDF tab after its paper, and leaves the PDF where it is", async () => {
-    const pdf = await session.context.newPage();
-    await pdf.goto('https://arxiv.org/pdf/2404.15449v1');
-    await expect.poll(() => tabTitle(session, 'https://arxiv.org/pdf/2404.15449v1'), { timeout: 20_000 }).toBe(`${ID_ALIGNER} (arXiv:2404.15449)`);
-    expect(pdf.url()).toBe('https://arxiv.org/pdf/2404.15449v1');
-    await pdf.close();
   });
 
   it('switches between the abs, PDF and HTML views from the menu, and declares Alt+Shift+V for it', async () => {
