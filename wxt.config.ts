@@ -49,6 +49,8 @@ export default defineConfig({
       : { optional_host_permissions: [zoteroOriginPattern(browser), ...FEED_HOST_PERMISSIONS] }),
     // The card's KaTeX stylesheet and fonts are loaded by the page's renderer, so it must be allowed to read them.
     web_accessible_resources: [{ resources: ['katex/*'], matches: CONTENT_SCRIPT_MATCHES }],
+    // 123: the card's colours use light-dark() (sidePanel needs 114).
+    ...(browser !== 'firefox' && { minimum_chrome_version: '123' }),
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

@@ -36,7 +36,9 @@ export function cardTheme(setting: Theme, backgrounds: readonly string[]): 'ligh
   if (setting !== 'auto') return setting;
   for (const text of backgrounds) {
     const color = parseComputedColor(text);
-    if (!color || color.a < 0.5) continue;
+    // A colour this parser cannot read (oklch(), color()) may well be opaque: nothing past it is read.
+    if (!color) return null;
+    if (color.a < 0.5) continue;
     // Midway in perceived lightness between black and white (L* 50) is a luminance of about 0.18.
     return luminance(color) < 0.18 ? 'dark' : 'light';
   }

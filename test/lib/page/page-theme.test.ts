@@ -9,6 +9,7 @@ describe('cardTheme', () => {
     ['a faint tint is see-through', 'auto', ['rgba(0, 0, 0, 0.1)', 'rgb(17, 24, 39)'], 'dark'],
     ['mid grey is light', 'auto', ['rgb(140, 140, 140)'], 'light'],
     ['nothing readable: the system decides', 'auto', ['rgba(0, 0, 0, 0)', 'color(display-p3 1 1 1)'], null],
+    ['an unreadable colour is not read past', 'auto', ['oklch(0.2 0 0)', 'rgb(255, 255, 255)'], null],
     ['the setting over the page', 'dark', ['rgb(255, 255, 255)'], 'dark'],
     ['the setting with nothing to read', 'light', [], 'light'],
   ])('%s', (_, setting, backgrounds, expected) => {
