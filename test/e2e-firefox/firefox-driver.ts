@@ -175,7 +175,12 @@ function redirectToLoopback(port: number, hosts: string[]): string {
       observe(subject) {
         const channel = subject.QueryInterface(Ci.nsIHttpChannel);
         const { scheme, host, pathQueryRef } = channel.URI;
-        if (scheme === 'https' && state.hosts.has(host)) channel.redirectTo(Services.io.newURI('http://127.0.0.1:' + state.port + '/' + host + pathQueryRef));
+        if (scheme !== 'https' || !state.hosts.has(host)) return;
+        // An add-on's request is answered only where its granted origins reach the host, so a grant that matches
+        // no URL (as a pattern with a port did for Zotero) fails here as it would against the real site.
+        const policy = channel.loadInfo?.triggeringPrincipal?.addonPolicy;
+        if (policy && !policy.canAccessURI(channel.URI)) return;
+        channel.redirectTo(Services.io.newURI('http://127.0.0.1:' + state.port + '/' + host + pathQueryRef));
       },
     };
     Services.obs.addObserver(state.observer, 'http-on-modify-request');
