@@ -103,25 +103,29 @@ export function packSearchIndex<T>(index: MiniSearch<T>): PackedSearchIndex {
 }
 
 /**
- * {@link packSearchIndex} in slices, awaiting `pause` between them, so that a worker packing a
- * large index still answers meanwhile. The index must not change until it resolves; a vacuum
- * MiniSearch is running is waited for first.
+ * {@link packSearchIndex} in slices, awaiting `pause` whenever a slice has run `sliceMs`, so that a
+ * worker packing a large index still answers meanwhile. The index must not change until it
+ * resolves; a vacuum MiniSearch is running is waited for first.
  */
-export async function packSearchIndexInSlices<T>(index: MiniSearch<T>, pause: () => Promise<void>): Promise<PackedSearchIndex> {
+export async function packSearchIndexInSlices<T>(index: MiniSearch<T>, pause: () => Promise<void>, sliceMs: number): Promise<PackedSearchIndex> {
   const state = index as unknown as MiniSearchInternals;
   await (state._enqueuedVacuum ?? state._currentVacuum);
   const steps = packSteps(index);
+  let sliceStart = performance.now();
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
-    await pause();
+    if (performance.now() - sliceStart >= sliceMs) {
+      await pause();
+      sliceStart = performance.now();
+    }
   }
 }
 
-// Terms packed between two pauses of packSearchIndexInSlices (a few milliseconds' work).
-const SLICE_TERMS = 4_000;
+// Terms packed between two points where packSearchIndexInSlices may pause (well under a millisecond's work).
+const STEP_TERMS = 250;
 
-/** Packs an index, yielding after each stored field and every {@link SLICE_TERMS} terms. */
+/** Packs an index, yielding after each stored field and every {@link STEP_TERMS} terms. */
 function* packSteps<T>(index: MiniSearch<T>): Generator<void, PackedSearchIndex> {
   const state = index as unknown as MiniSearchInternals;
   const fields = state._options.fields;
@@ -196,7 +200,7 @@ function* packSteps<T>(index: MiniSearch<T>): Generator<void, PackedSearchIndex>
     if (label !== LEAF) enter(child as TreeNode);
     else {
       writeTerm(child as FieldTermData);
-      if (offsets.length % SLICE_TERMS === 0) yield;
+      if (offsets.length % STEP_TERMS === 0) yield;
     }
   }
   offsets.push(bytes.length);

@@ -92,9 +92,9 @@ export function packIndex(index: SearchIndex): PackedSearchIndex {
   return packSearchIndex(index);
 }
 
-/** {@link packIndex}, awaiting `pause` every few milliseconds of work; the index must not change meanwhile. */
-export function packIndexInSlices(index: SearchIndex, pause: () => Promise<void>): Promise<PackedSearchIndex> {
-  return packSearchIndexInSlices(index, pause);
+/** {@link packIndex}, awaiting `pause` whenever a slice has run `sliceMs`; the index must not change meanwhile. */
+export function packIndexInSlices(index: SearchIndex, pause: () => Promise<void>, sliceMs: number): Promise<PackedSearchIndex> {
+  return packSearchIndexInSlices(index, pause, sliceMs);
 }
 
 /**

@@ -89,7 +89,7 @@ describe('a packed index', () => {
 
   it('packs in slices into the same thing, pausing between them', async () => {
     let pauses = 0;
-    const sliced = await packSearchIndexInSlices(built, async () => void pauses++);
+    const sliced = await packSearchIndexInSlices(built, async () => void pauses++, 0);
     expect(same(sliced, packed)).toBe(true);
     expect(pauses).toBeGreaterThan(STORED_FIELDS.length);
   });
