@@ -41,14 +41,16 @@ const DOCUMENTS_AT_ONCE = 10;
  *
  * The import worker calls it right after a commit, so that the background finds the index built
  * and only loads it; the background calls it when it finds none.
- * @param pause Awaited between slices of papers, so that a build in the background lets lookups through.
  * @throws StoreError `internal` when the corpus tables are empty (the corpus is not seeded).
  */
-export async function cachedSearchIndex(db: CompanionDatabase, hash: string, pause?: Pause): Promise<SearchIndex> {
-  return (await searchIndexOverImports(db, hash, pause)).index;
+export async function cachedSearchIndex(db: CompanionDatabase, hash: string): Promise<SearchIndex> {
+  return (await searchIndexOverImports(db, hash)).index;
 }
 
-/** {@link cachedSearchIndex}, with the imports it covers, for {@link addNewImports}. */
+/**
+ * {@link cachedSearchIndex}, with the imports it covers, for {@link addNewImports}.
+ * @param pause Awaited whenever a slice of the build has run {@link SLICE_MS}, so that a build in the background lets lookups through.
+ */
 export async function searchIndexOverImports(db: CompanionDatabase, hash: string, pause: Pause = async () => {}): Promise<SearchIndexOverImports> {
   const imports = await importedPaperIds(db);
   const key = await cacheKey(hash, imports);
