@@ -17,6 +17,7 @@
  *
  * Everything here is pure: the dictionary arrives as a string.
  */
+import { isDamagedByCorruption } from './corrupt';
 import { looksLikeMojibake } from './detect';
 import { ClassTransitions, classNames, coarseTag, segmentLine, TRANSPARENT } from './word-classes';
 
@@ -711,6 +712,12 @@ export interface TrainRepairModelInput {
   maxWordLength?: number;
   /** Dictionary words with a frequency below this are dropped (for smaller serialized models). */
   minWordFreq?: number;
+  /**
+   * Keep every dictionary word that holds a character the damage can hit, whatever minWordFreq says
+   * (default true). Only those words can tell the candidates of a damaged character apart, and the
+   * rare ones are where the genre's vocabulary lives (锐化, 掩膜, 掩码 are counted 2 to 7 times).
+   */
+  keepDamageableWords?: boolean;
   /** Trigger window in characters (0 disables triggers); 10 unless overridden. */
   triggerWindow?: number;
   /** Override decoder weights. */
@@ -742,19 +749,21 @@ function countNgrams(corpus: readonly string[], order: number): Map<string, numb
 /** Word classes are stored one character per word, from this code point up. */
 const CLASS_CODE_BASE = 0x100;
 
-function selectWords(dictionary: string, maxWordLength: number, minWordFreq: number): [string[], number[], string[]] {
+function selectWords(dictionary: string, maxWordLength: number, minWordFreq: number, keepDamageable: boolean): [string[], number[], string[]] {
   const words: string[] = [];
   const freqs: number[] = [];
   const tags: string[] = [];
   forEachDictionaryEntry(dictionary, (word, freq, tag) => {
-    if (freq < minWordFreq || word.length > 2 * maxWordLength) return;
+    if ((freq < minWordFreq && !keepDamageable) || word.length > 2 * maxWordLength) return;
     let len = 0;
+    let damageable = false;
     for (const ch of word) {
       // Only all-Han words: Latin/digit entries would make every ASCII run a prefix walk and never discriminate candidates.
       if (!isHan(ch)) return;
+      if (!damageable && isDamagedByCorruption(ch)) damageable = true;
       len++;
     }
-    if (len > maxWordLength) return;
+    if (len > maxWordLength || (freq < minWordFreq && !damageable)) return;
     words.push(word);
     freqs.push(freq);
     tags.push(coarseTag(tag));
@@ -836,7 +845,7 @@ export function trainRepairModel(input: TrainRepairModelInput): RepairModel {
     ngramCounts.push(c);
   }
   const [words, wordFreqs, tags] = input.dictionary
-    ? selectWords(input.dictionary, input.maxWordLength ?? 8, input.minWordFreq ?? 0)
+    ? selectWords(input.dictionary, input.maxWordLength ?? 8, input.minWordFreq ?? 0, input.keepDamageableWords !== false)
     : [[], [], []];
   let classData: Pick<SerializedRepairModel, 'classNames' | 'wordClasses' | 'classBigrams'> = {};
   if (words.length > 0 && input.wordClasses !== false) {
