@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { readFixturePage, routeFixtures } from './fixtures/fixture-pages';
+import { readFixturePage, renderArxivAbsTemplate, routeFixtures } from './fixtures/fixture-pages';
 import { launchExtension, type ExtensionSession } from './support/launch-extension';
 import { cardText, clickInCard, openPaperPage } from './support/overlay-page';
 
@@ -30,6 +30,32 @@ describe('what the card offers besides the digest, in Chromium', () => {
     const options = session.context.waitForEvent('page', (opened) => opened.url().endsWith('/options.html'));
     await clickInCard(page, '.no-digest-note button.link');
     await (await options).close();
+  });
+
+  it("shows the same bar in the side panel's This tab, whose Save saves the paper", async () => {
+    const title = 'Another Paper Without a Digest';
+    await page.route('https://arxiv.org/abs/2501.00002', async (route) =>
+      route.fulfill({ contentType: 'text/html', body: await renderArxivAbsTemplate({ id: '2501.00002', title, authors: ['Alex Example'], abstract: 'A made-up fixture.' }) }),
+    );
+    expect(await openPaperPage(page, 'https://arxiv.org/abs/2501.00002')).toBe('no-digest');
+    await page.bringToFront();
+    // The panel's page in a window of its own follows the active tab of the normal window, as the side panel does.
+    const url = `chrome-extension://${session.extensionId}/sidepanel.html`;
+    const opened = session.context.waitForEvent('page', (opening) => opening.url() === url);
+    await session.worker.evaluate((windowUrl) => {
+      const { chrome } = globalThis as unknown as { chrome: { windows: { create(options: object): Promise<unknown> } } };
+      return chrome.windows.create({ url: windowUrl, type: 'popup', width: 420, height: 900 });
+    }, url);
+    const panel = await opened;
+    await panel.locator('.no-digest-title').waitFor();
+    expect(await panel.locator('.no-digest-title').textContent()).toBe(title);
+    expect(await panel.locator('.no-digest-note').textContent()).toContain('No digest yet.');
+    await panel.locator('.no-digest button.save').click();
+    await panel.locator('.no-digest button.save[aria-pressed="true"]').waitFor();
+    await panel.click('#tab-reading-list');
+    await panel.locator('.entry .paper-title', { hasText: title }).waitFor();
+    await panel.close();
+    await page.unroute('https://arxiv.org/abs/2501.00002');
   });
 
   it('switches between the abs, PDF and HTML views from the menu, and declares Alt+Shift+V for it', async () => {
