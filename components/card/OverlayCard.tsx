@@ -80,7 +80,9 @@ export function OverlayCard({
   const openNode = (nodeId: string) => void client.call({ type: 'taxonomy.open', nodeId }).catch(() => {});
   const copyBibtex = async () => {
     const paper = paperToSave(lookup, page, 'card');
-    if (paper) await navigator.clipboard.writeText(paperBibtex(paper));
+    // A page that names its paper by neither id nor title has nothing to cite: say so, not "copied".
+    if (!paper) throw new Error(t('noPaperToCite'));
+    await navigator.clipboard.writeText(paperBibtex(paper));
   };
   const menu = <CardMenu arxivId={lookup.arxivId} pageUrl={page.url} theme={themeSetting} onTheme={changeTheme} copyBibtex={copyBibtex} />;
 

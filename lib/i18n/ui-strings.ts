@@ -212,6 +212,7 @@ export const MESSAGES = {
     zh_CN: '扩展尚未获准访问本机的 Zotero：请先在工具栏弹窗或侧边栏中使用一次“保存到 Zotero”以授权。现在可改用下面的引用：',
   },
   zoteroFailed: { en: 'Zotero did not save it: $1', zh_CN: 'Zotero 未能保存：$1' },
+  noPaperToCite: { en: 'this page names no paper', zh_CN: '此页面未标明论文' },
   copyBibtex: { en: 'Copy BibTeX', zh_CN: '复制 BibTeX' },
   bibtexCopied: { en: 'BibTeX copied.', zh_CN: '已复制 BibTeX。' },
   downloadRis: { en: 'Download RIS', zh_CN: '下载 RIS' },
