@@ -4,11 +4,8 @@ import { copyBibtex } from '../search/copy-bibtex';
 import type { BackgroundClient } from '../../lib/messages/background-client';
 import { knowsPaper } from '../../lib/corpus/corpus-lookup';
 import type { PageLookup } from '../../lib/messages/protocol';
-import browser from 'webextension-polyfill';
-import { NoDigestPaper } from '../card/NoDigestPaper';
+import { TabNoDigestPaper } from '../card/TabNoDigestPaper';
 import { SaveButton } from '../card/SaveButton';
-import { cleanPageTitle } from '../../lib/page/read-page-meta';
-import { paperToSave } from '../../lib/reading-list/paper-to-save';
 import { useSavePaper } from '../card/use-save-paper';
 import { t } from '../i18n';
 import { SaveToZoteroButton } from '../zotero/SaveToZoteroButton';
@@ -28,10 +25,9 @@ export function CurrentTabPaper({ client, activeTab }: { client: BackgroundClien
   if (lookup === undefined) return null;
   if (lookup && !knowsPaper(lookup) && lookup.arxivId) {
     // A paper with no digest: the same bar as the card's, with Save.
-    const page = { url: tab?.url ?? null, title: cleanPageTitle(tab?.title ?? '') };
     return (
       <section class="current" aria-label={t('currentPaper')}>
-        <NoDigestPaper key={lookup.savedKey} title={paperToSave(lookup, page, 'popup')?.title ?? page.title} saved={lookup.saved} onSave={useSavePaper(client, lookup, page, 'popup')} onOpenImport={() => void browser.runtime.openOptionsPage()} />
+        <TabNoDigestPaper key={lookup.savedKey} client={client} lookup={lookup} tab={tab ?? null} source="popup" />
       </section>
     );
   }

@@ -3,10 +3,8 @@ import browser from 'webextension-polyfill';
 import type { BackgroundClient } from '../../lib/messages/background-client';
 import { knowsPaper } from '../../lib/corpus/corpus-lookup';
 import type { PageLookup } from '../../lib/messages/protocol';
-import { NoDigestPaper } from '../card/NoDigestPaper';
+import { TabNoDigestPaper } from '../card/TabNoDigestPaper';
 import { SaveButton } from '../card/SaveButton';
-import { cleanPageTitle } from '../../lib/page/read-page-meta';
-import { paperToSave } from '../../lib/reading-list/paper-to-save';
 import { useSavePaper } from '../card/use-save-paper';
 import { errorText } from '../client';
 import { DigestDetails } from '../digest/DigestDetails';
@@ -58,10 +56,9 @@ export function ActiveTabPaper({ client, onOpenNode }: { client: BackgroundClien
   if (error) return <p class="error">{t('errorPrefix', error)}</p>;
   if (lookup && !knowsPaper(lookup) && lookup.arxivId) {
     // A paper with no digest: the same bar as the card's, with Save.
-    const page = { url: tab?.url ?? null, title: cleanPageTitle(tab?.title ?? '') };
     return (
       <article class="current-paper" data-arxiv-id={lookup.arxivId}>
-        <NoDigestPaper key={lookup.savedKey} title={paperToSave(lookup, page, 'side-panel')?.title ?? page.title} saved={lookup.saved} onSave={useSavePaper(client, lookup, page, 'side-panel')} onOpenImport={() => void browser.runtime.openOptionsPage()} />
+        <TabNoDigestPaper key={lookup.savedKey} client={client} lookup={lookup} tab={tab ?? null} source="side-panel" />
       </article>
     );
   }
