@@ -90,11 +90,12 @@ describe('browsing the taxonomy in the side panel', () => {
     expect(await panel.locator('.entry').count()).toBeLessThan(60);
 
     await panel.getByLabel('Sort by').selectOption('title');
+    // The count and the rows are drawn in separate frames: wait for the rows themselves.
+    await expect.poll(async () => (await panel.locator('.entry .paper-title').first().textContent()) ?? '').toMatch(/^Consistency /);
     const titles = await panel.locator('.entry .paper-title').allTextContents();
-    expect(titles[0]).toMatch(/^Consistency /);
     expect(titles).toEqual([...titles].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base', numeric: true })));
     await panel.getByLabel('Sort by').selectOption('status');
-    expect(await panel.locator('.entry').first().getAttribute('data-status')).toBe('reading');
+    await expect.poll(() => panel.locator('.entry').first().getAttribute('data-status')).toBe('reading');
     // Scrolled to the end, the last rows are drawn in place of the first.
     await panel.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     await panel.locator('.entry[data-status="done"]').last().waitFor();
@@ -102,6 +103,6 @@ describe('browsing the taxonomy in the side panel', () => {
 
     await panel.getByRole('searchbox', { name: 'Filter the reading list' }).fill('2999');
     await panel.getByText('1 of 3000 papers').waitFor();
-    expect(await panel.locator('.entry').count()).toBe(1);
+    await expect.poll(() => panel.locator('.entry').count()).toBe(1);
   });
 });
