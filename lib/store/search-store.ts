@@ -58,11 +58,13 @@ export class SearchStore {
     const papers = paperIds.length > 0 ? await new ImportStore(this.db).visiblePapers(paperIds) : new Map<string, never>();
     const linked = [...papers.values()].flatMap((paper) => paper.taxonomyEntryIds);
     const entries = new Map((await this.db.taxonomyEntries.bulkGet([...new Set([...entryIds, ...linked])])).flatMap((entry) => (entry ? [[entry.id, entry] as const] : [])));
-    return hits.map((hit) => {
+    // A hit the tables no longer hold (its import was removed while the index is rebuilt) is dropped,
+    // rather than shown as a row with no title.
+    return hits.flatMap((hit) => {
       const paper = hit.kind === 'paper' && hit.arxivId ? papers.get(hit.arxivId) : undefined;
       const entry = hit.kind === 'entry' && hit.entryId ? entries.get(hit.entryId) : undefined;
       const shown: DisplayFields | null = paper ? paperDisplayFields(paper, entries) : entry ? entryDisplayFields(entry) : null;
-      return shown ? { ...hit, ...shown } : hit;
+      return shown ? [{ ...hit, ...shown }] : [];
     });
   }
 

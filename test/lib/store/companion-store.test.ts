@@ -267,4 +267,10 @@ describe('CompanionStore with imported digests', () => {
     const { hits } = await store.search.search('2405.12002', { kind: 'all', savedOnly: false }, 5);
     expect(hits.map((hit) => hit.arxivId)).toEqual(['2405.12002']);
   });
+
+  it('drops a hit whose paper the tables no longer hold (an import removed while the index is rebuilt), rather than show a row with no title', async () => {
+    await db.importedPapers.filter((row) => row.arxivId === '2405.12002').delete();
+    const { hits } = await store.search.search('2405.12002', { kind: 'all', savedOnly: false }, 5);
+    expect(hits).toEqual([]);
+  });
 });
