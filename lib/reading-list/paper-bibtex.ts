@@ -1,6 +1,6 @@
 import { readingListKey } from './entry-key';
 import { toBibtex } from './export-bibtex';
-import type { SavePaper } from './reading-list-entry';
+import { newReadingListEntry, type SavePaper } from './reading-list-entry';
 
 /**
  * The BibTeX of one paper, as the card's *Copy BibTeX* gives it: the same entry the reading list's
@@ -9,21 +9,6 @@ import type { SavePaper } from './reading-list-entry';
  * @param now When the paper counts as saved, for the year of a paper without an arXiv id.
  */
 export function paperBibtex(paper: SavePaper, now = Date.now()): string {
-  const title = paper.title.trim();
-  return toBibtex([
-    {
-      key: readingListKey({ arxivId: paper.arxivId, title }) ?? `title:${title}`,
-      arxivId: paper.arxivId,
-      version: paper.version ?? null,
-      title,
-      authors: paper.authors ?? [],
-      url: paper.url ?? null,
-      source: paper.source,
-      savedAt: now,
-      updatedAt: now,
-      status: 'to-read',
-      note: '',
-      tags: [],
-    },
-  ]);
+  const entry = newReadingListEntry(paper, '', now);
+  return toBibtex([{ ...entry, key: readingListKey(entry) ?? `title:${entry.title}` }]);
 }

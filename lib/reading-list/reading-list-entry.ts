@@ -73,3 +73,25 @@ export interface ReadingListEntry {
   note: string;
   tags: string[];
 }
+
+/**
+ * A paper's entry as saving it first writes it: the store's `save` and the card's *Copy BibTeX*
+ * (which cites the entry the export would write) both start from it.
+ * @param now When it counts as saved.
+ */
+export function newReadingListEntry(paper: SavePaper, key: string, now: number): ReadingListEntry {
+  return {
+    key,
+    arxivId: paper.arxivId,
+    version: paper.version ?? null,
+    title: paper.title.trim().replace(/\s+/g, ' '),
+    authors: paper.authors ?? [],
+    url: paper.url ?? null,
+    source: paper.source,
+    savedAt: now,
+    updatedAt: now,
+    status: 'to-read',
+    note: '',
+    tags: [],
+  };
+}

@@ -7,6 +7,7 @@ import { toMarkdown } from '../reading-list/export-markdown';
 import { describeTime, mergeNoteTexts } from '../reading-list/merge-notes';
 import { toRis } from '../reading-list/export-ris';
 import {
+  newReadingListEntry,
   ReadingListEditBaseSchema,
   ReadingListPatchSchema,
   SavePaperSchema,
@@ -133,21 +134,7 @@ export class ReadingListStore {
         await this.db.readingList.put(merged);
         return { entry: merged, created: false };
       }
-      const now = Date.now();
-      const entry: ReadingListEntry = {
-        key,
-        arxivId: paper.arxivId,
-        version: paper.version,
-        title: paper.title.trim().replace(/\s+/g, ' '),
-        authors: paper.authors,
-        url: paper.url,
-        source: paper.source,
-        savedAt: now,
-        updatedAt: now,
-        status: 'to-read',
-        note: '',
-        tags: [],
-      };
+      const entry = newReadingListEntry(paper, key, Date.now());
       await this.db.readingList.add(entry);
       return { entry, created: true };
     });
