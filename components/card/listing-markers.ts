@@ -3,6 +3,7 @@ import { listedPapers } from '../../lib/page/listing-links';
 import { cardTheme } from '../../lib/page/page-theme';
 import { arxivAbsUrl } from '../../lib/arxiv';
 import themeCss from '../theme.css?inline';
+import { errorText } from '../client';
 import { t } from '../i18n';
 
 const MARKER_TAG = 'arxiv-digest-marker';
@@ -79,7 +80,11 @@ button[aria-pressed='true']{cursor:default}`;
     if (!event.isTrusted || badge.getAttribute('aria-pressed') === 'true') return;
     save().then(
       () => show(true),
-      () => undefined,
+      (error: unknown) => {
+        // Said where the user looks: the marker's tooltip and its name.
+        badge.title = `${summary}\n${t('saveFailed', errorText(error))}`;
+        badge.setAttribute('aria-label', `${t('listingMarker')}: ${badge.title}`);
+      },
     );
   });
   shadow.append(style, badge);
