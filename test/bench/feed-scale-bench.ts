@@ -6,8 +6,8 @@
  * papers after the sync, and after it; then the first search of a woken worker.
  */
 import type { Page } from 'playwright-core';
-import { grantFeedHosts, openFeedOptions, routeGithub, sendFromPage, subscribeToWholeArchive } from '../e2e/support/feed-routes';
-import { launchExtension } from '../e2e/support/launch-extension';
+import { sendFromPage, subscribeToWholeArchive } from '../e2e/support/feed-routes';
+import { openFeedBenchSession } from './feed-bench-session';
 import { ARCHIVE, DigestRepo } from '../support/digest-repo';
 import { round, summarize, type Timing } from './measure';
 import { syntheticDigestFiles } from './synthetic-digests';
@@ -51,13 +51,8 @@ export async function benchFeedScale({ papers = 2_500, files = 250, rounds = 3, 
   const feedIds = [1, Math.floor(papers / 2), papers].map((i) => `2407.${String(i).padStart(5, '0')}`);
   const bundledIds = ['2404.15449', '2403.04692', '2405.12002'];
 
-  const session = await launchExtension();
+  const { session, page } = await openFeedBenchSession(repo);
   try {
-    await session.context.addInitScript('globalThis.__name = (f) => f;');
-    await routeGithub(session.context, repo);
-    await grantFeedHosts(session);
-    const page = await openFeedOptions(session);
-    await sendFromPage(page, { type: 'search.query', query: 'diffusion' });
     const cdp = await session.context.newCDPSession(page);
     await cdp.send('ServiceWorker.enable');
     const coldSearch = async () => {

@@ -6,8 +6,9 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { grantFeedHosts, openFeedOptions, routeGithub, sendFromPage, subscribeToWholeArchive } from '../e2e/support/feed-routes';
+import { openFeedOptions, sendFromPage, subscribeToWholeArchive } from '../e2e/support/feed-routes';
 import { launchExtension } from '../e2e/support/launch-extension';
+import { openFeedBenchSession } from './feed-bench-session';
 import { DigestRepo, REAL_DIGESTS_DIR, realDigestFiles } from '../support/digest-repo';
 import { round, summarize } from './measure';
 
@@ -45,14 +46,8 @@ export async function benchFeedSync({ runs = 7 } = {}): Promise<FeedSyncFigures 
   const newest = [...files.keys()].sort().at(-1)!;
   const firstId = /arxiv\.org\/abs\/(\d{4}\.\d{4,5})/.exec(new TextDecoder().decode(files.get(newest)))![1]!;
 
-  const session = await launchExtension();
+  const { session, page } = await openFeedBenchSession(repo);
   try {
-    await session.context.addInitScript('globalThis.__name = (f) => f;');
-    await routeGithub(session.context, repo);
-    await grantFeedHosts(session);
-    const page = await openFeedOptions(session);
-    // The corpus is seeded on install; wait for it, so that the sync is measured and not the seed.
-    await sendFromPage(page, { type: 'search.query', query: 'diffusion' });
 
     const start = Date.now();
     await subscribeToWholeArchive(page);
