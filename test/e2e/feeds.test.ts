@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { renderArxivAbsTemplate } from './fixtures/fixture-pages';
-import { openPopup } from './support/extension-pages';
+import { openPopup, readTables } from './support/extension-pages';
 import { grantFeedHosts, openFeedOptions as openOptions, routeGithub, sendFromPage as send, subscribeToWholeArchive } from './support/feed-routes';
 import { launchExtension, type ExtensionSession } from './support/launch-extension';
 import { cardText, openPaperPage } from './support/overlay-page';
@@ -30,25 +30,11 @@ async function waitForFeed(page: Page, states: string[], timeout = 60_000): Prom
 }
 
 /** Rows of the feed tables, read straight from the extension's IndexedDB. */
-function tables(page: Page): Promise<{ rows: number; ids: number; done: number; batches: number }> {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('arxiv-digest-companion');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction(['importedPapers', 'feedFiles', 'importBatches']);
-          const papers = tx.objectStore('importedPapers').getAll();
-          const feedFiles = tx.objectStore('feedFiles').getAll();
-          const batches = tx.objectStore('importBatches').count();
-          tx.oncomplete = () => {
-            const rows = papers.result as { arxivId: string }[];
-            resolve({ rows: rows.length, ids: new Set(rows.map((row) => row.arxivId)).size, done: (feedFiles.result as { state: string }[]).filter((file) => file.state === 'done').length, batches: batches.result });
-            open.result.close();
-          };
-        };
-      }),
-  );
+async function tables(page: Page): Promise<{ rows: number; ids: number; done: number; batches: number }> {
+  const { importedPapers, feedFiles, importBatches } = await readTables(page, ['importedPapers', 'feedFiles', 'importBatches']);
+  const rows = importedPapers as { arxivId: string }[];
+  const done = (feedFiles as { state: string }[]).filter((file) => file.state === 'done').length;
+  return { rows: rows.length, ids: new Set(rows.map((row) => row.arxivId)).size, done, batches: importBatches!.length };
 }
 
 describe.skipIf(!files)('digest feeds (Chromium)', () => {
@@ -110,20 +96,9 @@ describe.skipIf(!files)('digest feeds (Chromium)', () => {
     await popup.close();
 
     // In the tree: a taxonomy entry a feed paper was linked to by title lists it.
-    const linked = await options.evaluate(
-      () =>
-        new Promise<{ arxivId: string; entryId: string } | null>((resolve) => {
-          const open = indexedDB.open('arxiv-digest-companion');
-          open.onsuccess = () => {
-            const request = open.result.transaction('importedPapers').objectStore('importedPapers').getAll();
-            request.onsuccess = () => {
-              const row = (request.result as { arxivId: string; taxonomyEntryIds: string[] }[]).find((paper) => paper.taxonomyEntryIds.length > 0);
-              resolve(row ? { arxivId: row.arxivId, entryId: row.taxonomyEntryIds[0]! } : null);
-              open.result.close();
-            };
-          };
-        }),
-    );
+    const { importedPapers } = await readTables(options, ['importedPapers']);
+    const row = (importedPapers as { arxivId: string; taxonomyEntryIds: string[] }[]).find((paper) => paper.taxonomyEntryIds.length > 0);
+    const linked = row ? { arxivId: row.arxivId, entryId: row.taxonomyEntryIds[0]! } : null;
     if (linked) {
       const nodeId = linked.entryId.replace(/#\d+$/, '');
       const view = (await send(options, { type: 'taxonomy.node', id: nodeId })) as { ok: boolean; value: { entries: { arxivIds: string[] }[] } };

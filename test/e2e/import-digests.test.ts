@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { routeFixtures } from './fixtures/fixture-pages';
-import { openPopup, search } from './support/extension-pages';
+import { openPopup, readTables, search } from './support/extension-pages';
 import { launchExtension, type ExtensionSession } from './support/launch-extension';
 import { cardText, openPaperPage } from './support/overlay-page';
 
@@ -26,24 +26,10 @@ async function importFiles(options: Page, files: Parameters<Page['setInputFiles'
   return (await options.locator('.import-digests').getAttribute('data-import-step'))!;
 }
 
-/** Rows in the imported-digests tables, read straight from the extension's IndexedDB. */
-function importedRowCounts(page: Page): Promise<{ papers: number; batches: number }> {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('arxiv-digest-companion');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction(['importedPapers', 'importBatches']);
-          const papers = tx.objectStore('importedPapers').count();
-          const batches = tx.objectStore('importBatches').count();
-          tx.oncomplete = () => {
-            resolve({ papers: papers.result, batches: batches.result });
-            open.result.close();
-          };
-        };
-      }),
-  );
+/** How many rows the imported-digests tables hold, read straight from the extension's IndexedDB. */
+async function importedRowCounts(page: Page): Promise<{ papers: number; batches: number }> {
+  const { importedPapers, importBatches } = await readTables(page, ['importedPapers', 'importBatches']);
+  return { papers: importedPapers!.length, batches: importBatches!.length };
 }
 
 /** A weekly overview of `count` made-up papers, in the seed format. */

@@ -34,3 +34,27 @@ export async function search(page: Page, query: string): Promise<string[]> {
   await page.locator(`.results[data-query="${query.replaceAll('"', '\\"')}"]`).waitFor({ state: 'attached', timeout: 20_000 });
   return page.locator('.result .result-title').allTextContents();
 }
+
+/**
+ * Every row of the named tables, read in one transaction straight from the extension's IndexedDB
+ * (from one of its pages), so a test sees what is stored rather than what the UI says.
+ */
+export function readTables(page: Page, tables: string[]): Promise<Record<string, unknown[]>> {
+  return page.evaluate(
+    (names) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('arxiv-digest-companion');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction(names);
+          const requests = names.map((name) => tx.objectStore(name).getAll());
+          tx.oncomplete = () => {
+            resolve(Object.fromEntries(names.map((name, i) => [name, requests[i]!.result])));
+            open.result.close();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    tables,
+  );
+}
