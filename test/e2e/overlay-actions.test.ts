@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { readFixturePage, renderArxivAbsTemplate, routeFixtures } from './fixtures/fixture-pages';
-import { launchExtension, type ExtensionSession } from './support/launch-extension';
-import { cardText, clickInCard, openPaperPage } from './support/overlay-page';
+import { readFixturePage, renderArxivAbsTemplate } from './fixtures/fixture-pages';
+import type { ExtensionSession } from './support/launch-extension';
+import { cardText, clickInCard, launchWithCardTab, openPaperPage } from './support/overlay-page';
 
 function cardBackground(page: Page): Promise<string> {
   return page.evaluate(() => getComputedStyle(document.querySelector('arxiv-digest-card')!.shadowRoot!.querySelector('.card')!).backgroundColor);
@@ -12,10 +12,7 @@ describe('what the card offers besides the digest, in Chromium', () => {
   let session: ExtensionSession;
   let page: Page;
   beforeAll(async () => {
-    session = await launchExtension();
-    await routeFixtures(session.context);
-    page = await session.context.newPage();
-    await page.setViewportSize({ width: 1280, height: 900 });
+    ({ session, page } = await launchWithCardTab());
   });
   afterAll(async () => {
     await session?.close();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { routeFixtures, renderArxivAbsTemplate } from './fixtures/fixture-pages';
 import { launchExtension, type ExtensionSession } from './support/launch-extension';
-import { cardText, cardTexts, clickInCard, openPaperPage } from './support/overlay-page';
+import { cardText, cardTexts, clickInCard, launchWithCardTab, openPaperPage } from './support/overlay-page';
 
 /** The two extension APIs the badge test calls inside the service worker. */
 interface ChromeForBadges {
@@ -19,10 +19,7 @@ describe('the overlay card in Chromium', () => {
   let session: ExtensionSession;
   let page: Page;
   beforeAll(async () => {
-    session = await launchExtension();
-    await routeFixtures(session.context);
-    page = await session.context.newPage();
-    await page.setViewportSize({ width: 1280, height: 900 });
+    ({ session, page } = await launchWithCardTab());
   });
   afterAll(async () => {
     await session?.close();

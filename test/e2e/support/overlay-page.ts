@@ -1,7 +1,18 @@
 import type { Page } from 'playwright-core';
+import { routeFixtures } from '../fixtures/fixture-pages';
+import { launchExtension, type ExtensionSession } from './launch-extension';
 
 /** What the content script reported on `<html data-arxiv-digest>`. */
 export type OverlayOutcome = 'card' | 'no-digest' | 'listing' | 'none' | 'error';
+
+/** The extension in a fresh browser, the fixture sites routed, and one tab at 1280×900: where card tests start. */
+export async function launchWithCardTab(): Promise<{ session: ExtensionSession; page: Page }> {
+  const session = await launchExtension();
+  await routeFixtures(session.context);
+  const page = await session.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  return { session, page };
+}
 
 /** Opens a URL and waits until the content script has decided what to show there. */
 export async function openPaperPage(page: Page, url: string): Promise<OverlayOutcome> {

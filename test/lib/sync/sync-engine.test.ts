@@ -22,6 +22,17 @@ describe('SyncEngine', () => {
     area = new FakeSyncArea(() => clock.now);
   });
 
+  /** Two devices whose lists both hold `saved` after one sync each, a second later. */
+  async function twoDevicesSharing(saved: ReturnType<typeof paper>) {
+    const a = device('a', area, clock);
+    const b = device('b', area, clock);
+    await a.list.save(saved);
+    await a.engine.syncNow();
+    await b.engine.syncNow();
+    clock.now += 1000;
+    return { a, b };
+  }
+
   it('brings one device’s list to another, merged with its own, and an edit back', async () => {
     const a = device('a', area, clock);
     const b = device('b', area, clock);
@@ -46,12 +57,7 @@ describe('SyncEngine', () => {
   });
 
   it('keeps both texts of a note edited on two devices, and marks the entry', async () => {
-    const a = device('a', area, clock);
-    const b = device('b', area, clock);
-    await a.list.save(paper('2404.15449'));
-    await a.engine.syncNow();
-    await b.engine.syncNow();
-    clock.now += 1000;
+    const { a, b } = await twoDevicesSharing(paper('2404.15449'));
     await a.list.update('arxiv:2404.15449', { note: 'A says' });
     clock.now += 1;
     await b.list.update('arxiv:2404.15449', { note: 'B says' });
@@ -64,12 +70,7 @@ describe('SyncEngine', () => {
   });
 
   it('carries a removal to the other device, and does not bring the entry back', async () => {
-    const a = device('a', area, clock);
-    const b = device('b', area, clock);
-    await a.list.save(paper('2404.15449'));
-    await a.engine.syncNow();
-    await b.engine.syncNow();
-    clock.now += 1000;
+    const { a, b } = await twoDevicesSharing(paper('2404.15449'));
     await b.list.remove('arxiv:2404.15449');
     await b.engine.syncNow();
     await a.engine.syncNow();
