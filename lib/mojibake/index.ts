@@ -9,6 +9,7 @@ export {
   repairModelFromJSON,
   withWeights,
   parseJiebaDictionary,
+  reweightDictionary,
   DEFAULT_WEIGHTS,
   type RepairModel,
   type CharLanguageModel,

@@ -222,6 +222,37 @@ export function parseJiebaDictionary(text: string): Map<string, number> {
   return out;
 }
 
+/**
+ * jieba-format dictionary text with the frequency of every word of two or more characters that
+ * `counts` also holds replaced by that count, scaled so that those words keep their total. Single
+ * characters keep jieba's frequencies: a corpus segmented by other rules counts them differently
+ * (BCC counts 球 above 热 as words on their own, and the repair then reads 热图像 as 球图像), while
+ * its counts of longer words are what tells 进步 from 进来 in written prose. Lines that do not parse
+ * are kept as they are.
+ */
+export function reweightDictionary(dictionary: string, counts: ReadonlyMap<string, number>): string {
+  let jiebaSum = 0;
+  let countSum = 0;
+  forEachDictionaryEntry(dictionary, (word, freq) => {
+    const c = counts.get(word);
+    if (c !== undefined && c > 0 && codePointLength(word) > 1) {
+      jiebaSum += freq;
+      countSum += c;
+    }
+  });
+  if (countSum === 0) return dictionary;
+  const scale = jiebaSum / countSum;
+  return dictionary
+    .split('\n')
+    .map((line) => {
+      const [word, freq, ...rest] = line.split(' ');
+      const c = word === undefined ? undefined : counts.get(word);
+      if (c === undefined || !(c > 0) || freq === undefined || !/^\d+$/.test(freq) || codePointLength(word!) < 2) return line;
+      return [word, String(Math.max(1, Math.round(c * scale))), ...rest].join(' ');
+    })
+    .join('\n');
+}
+
 /** Stream `word freq` pairs out of jieba-format text without building per-line substrings. */
 function forEachDictionaryEntry(text: string, visit: (word: string, freq: number, tag: string) => void): void {
   const n = text.length;

@@ -9,6 +9,7 @@ import {
   repairIfMojibake,
   repairMojibake,
   repairModelFromJSON,
+  reweightDictionary,
   type RepairModel,
   type RepairResult,
 } from '../../../lib/mojibake/index';
@@ -135,6 +136,45 @@ describe('seed 003 repaired', () => {
     '扩散模型中，图片水印技术避免了对模型性能的影响，且无需额外训练，可用于版权保护和违规内容追踪。',
   ])('restores the Summary line %s', (line) => {
     expect(lines()).toContain(line);
+  });
+});
+
+describe('document consistency', () => {
+  // The same broken bytes between the same two characters on each side, in a title and in a summary.
+  const text = ['标题：一种名为 FPRF 的方法', '摘要：为了解决这一问题，本文提出了一种名为 FPRF 的前馈方法，与现有方法相比更快。'].join('\n');
+  const at = (s: string, nth: number) => Array.from(s).findIndex((_, i, cps) => cps.slice(i - 2, i).join('') === '一种' && --nth === 0);
+
+  it('gives every occurrence of one broken pattern in one context the same answer and the same mark', () => {
+    const r = repairMojibake(corruptLikeSeed003(text), model);
+    const [first, second] = [at(text, 1), at(text, 2)];
+    const out = Array.from(r.text);
+    const marked = new Set(r.uncertain.map((u) => u.index));
+    expect(out[first]).toBe(out[second]);
+    expect(marked.has(first)).toBe(marked.has(second));
+  });
+});
+
+describe('reweightDictionary', () => {
+  const jieba = ['进来 6878 v', '进步 5265 d', '球 5650 n', '热 11755 a', '罕见词 3 n', 'not a line'].join('\n');
+  const counts = new Map([
+    ['进来', 706626],
+    ['进步', 1282365],
+    ['球', 4056497],
+  ]);
+  const reweighted = new Map(reweightDictionary(jieba, counts).split('\n').map((line) => [line.split(' ')[0], line]));
+
+  it.each([
+    ['a word both count: the other count, scaled so the shared words keep their total', '进步', '进步 7829 d'],
+    ['the other word both count', '进来', '进来 4314 v'],
+    ['a single character: jieba segments and counts those its own way', '球', '球 5650 n'],
+    ['a word only jieba has', '罕见词', '罕见词 3 n'],
+    ['a line that does not parse', 'not', 'not a line'],
+  ])('%s (%s)', (_name, word, line) => {
+    expect(reweighted.get(word)).toBe(line);
+  });
+
+  it('returns the dictionary as it is when no word is shared', () => {
+    expect(reweightDictionary(jieba, new Map([['别的', 5]]))).toBe(jieba);
   });
 });
 
