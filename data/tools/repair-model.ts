@@ -42,11 +42,14 @@ export function readJiebaDictionary(projectRoot: string): string {
  */
 export function readBookWordCounts(projectRoot: string): Map<string, number> {
   const require = createRequire(join(projectRoot, 'package.json'));
-  const { bookWordFrequencies } = require('chinese-lexicon/statistics/bookWordFrequency.js') as {
-    bookWordFrequencies: Record<string, { count: number }>;
-  };
+  // The module is one template literal of `word<TAB>count` lines; read as text, not run (running it also indexes every character).
+  const source = readFileSync(require.resolve('chinese-lexicon/statistics/bookWordFrequency.js'), 'utf8');
   const counts = new Map<string, number>();
-  for (const [word, { count }] of Object.entries(bookWordFrequencies)) if (Number.isFinite(count) && count > 0) counts.set(word, count);
+  for (const line of source.slice(source.indexOf('`') + 1, source.lastIndexOf('`')).split('\n')) {
+    const tab = line.indexOf('\t');
+    const count = Number(line.slice(tab + 1));
+    if (tab > 0 && Number.isInteger(count) && count > 0) counts.set(line.slice(0, tab), count);
+  }
   return counts;
 }
 

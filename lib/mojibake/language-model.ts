@@ -231,26 +231,40 @@ export function parseJiebaDictionary(text: string): Map<string, number> {
  * are kept as they are.
  */
 export function reweightDictionary(dictionary: string, counts: ReadonlyMap<string, number>): string {
+  // One pass finds the lines to rewrite (word, frequency digits, the rest); most lines are copied as they are.
+  const hits: { start: number; space: number; digitsEnd: number; freq: number; count: number }[] = [];
   let jiebaSum = 0;
   let countSum = 0;
-  forEachDictionaryEntry(dictionary, (word, freq) => {
-    const c = counts.get(word);
-    if (c !== undefined && c > 0 && codePointLength(word) > 1) {
-      jiebaSum += freq;
-      countSum += c;
+  for (let start = 0; start < dictionary.length; ) {
+    let end = dictionary.indexOf('\n', start);
+    if (end < 0) end = dictionary.length;
+    const space = dictionary.indexOf(' ', start);
+    if (space > start && space < end) {
+      const word = dictionary.slice(start, space);
+      const count = counts.get(word);
+      if (count !== undefined && count > 0 && codePointLength(word) > 1) {
+        let digitsEnd = space + 1;
+        while (digitsEnd < end && dictionary.charCodeAt(digitsEnd) >= 48 && dictionary.charCodeAt(digitsEnd) <= 57) digitsEnd++;
+        const freq = Number(dictionary.slice(space + 1, digitsEnd));
+        if (digitsEnd > space + 1 && (digitsEnd === end || dictionary[digitsEnd] === ' ')) {
+          hits.push({ start, space, digitsEnd, freq, count });
+          jiebaSum += freq;
+          countSum += count;
+        }
+      }
     }
-  });
+    start = end + 1;
+  }
   if (countSum === 0) return dictionary;
   const scale = jiebaSum / countSum;
-  return dictionary
-    .split('\n')
-    .map((line) => {
-      const [word, freq, ...rest] = line.split(' ');
-      const c = word === undefined ? undefined : counts.get(word);
-      if (c === undefined || !(c > 0) || freq === undefined || !/^\d+$/.test(freq) || codePointLength(word!) < 2) return line;
-      return [word, String(Math.max(1, Math.round(c * scale))), ...rest].join(' ');
-    })
-    .join('\n');
+  const parts: string[] = [];
+  let copied = 0;
+  for (const hit of hits) {
+    parts.push(dictionary.slice(copied, hit.space + 1), String(Math.max(1, Math.round(hit.count * scale))));
+    copied = hit.digitsEnd;
+  }
+  parts.push(dictionary.slice(copied));
+  return parts.join('');
 }
 
 /** Stream `word freq` pairs out of jieba-format text without building per-line substrings. */
