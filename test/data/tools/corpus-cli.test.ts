@@ -42,7 +42,7 @@ describe('corpus CLI', () => {
     const byTitle = JSON.parse(corpus(['lookup', '--title', 'Matryoshka Diffusion Models']).stdout);
     expect(byTitle).toMatchObject({ arxivId: null, digest: null });
     expect(byTitle.placements.map((p: { path: string[] }) => p.path)).toEqual([['Awesome Architecture', 'MDM']]);
-  });
+  }, 120_000);
 
   it('repair --json restores mojibake from stdin and reports code-point indexes', () => {
     const clean = '扩散模型带来的文本图像生成在身份保持人像和商用图片上广泛应用。';

@@ -115,7 +115,7 @@ describe('prepareImportFile on the mojibake twin', () => {
     model = loadRepairModel(PROJECT_ROOT, readSources(), { minWordFreq: SHIPPED_MODEL_MIN_WORD_FREQ });
     clean = prepareImportFile(DAILY, fixture(DAILY), linked);
     repaired = prepareImportFile(MOJIBAKE, fixture(MOJIBAKE), { taxonomyEntries, repairModel: model });
-  });
+  }, 120_000);
 
   it('repairs it with the shipped model into the same papers, with the same titles and links', () => {
     expect(repaired.kind).toBe('daily');
