@@ -21,6 +21,7 @@ export {
   loadSearchIndex,
   packIndex,
   packIndexInSlices,
+  rankWithMiniSearch,
   searchHits,
   searchIndexOptions,
   SEARCH_INDEX_VERSION,

@@ -57,7 +57,7 @@ type TermTree = { _tree: TreeNode; constructor: new (tree: TreeNode) => TermTree
 const LEAF = '';
 
 /** MiniSearch 7's own state, as `loadJS` sets it. */
-interface MiniSearchInternals {
+export interface MiniSearchInternals {
   _index: TermTree;
   _documentCount: number;
   _nextId: number;
@@ -70,7 +70,7 @@ interface MiniSearchInternals {
   _dirtCount: number;
   _currentVacuum: Promise<void> | null;
   _enqueuedVacuum: Promise<void> | null;
-  _options: { fields: string[]; storeFields: string[] };
+  _options: { fields: string[]; storeFields: string[]; searchOptions?: { bm25?: { k: number; b: number; d: number }; weights?: { fuzzy?: number; prefix?: number } } };
 }
 
 const SEPARATOR = '\n';
@@ -259,7 +259,100 @@ export function unpackSearchIndex<T>(packed: PackedSearchIndex, options: Options
     return node;
   };
   state._index = new state._index.constructor(readNode());
+  packedFieldLengths.set(index, { lengths: packed.fieldLength, count });
   return index;
+}
+
+// The field lengths of the documents an index was unpacked with, read without making an array per document.
+const packedFieldLengths = new WeakMap<object, { lengths: Uint16Array | Uint32Array; count: number }>();
+
+/**
+ * How long field `fieldId` of document `doc` is, as `_fieldLength.get(doc)[fieldId]` says, read from
+ * the packed array for the documents an index was unpacked with (no array is made per document).
+ */
+export function fieldLengthReader<T>(index: MiniSearch<T>): (doc: number, fieldId: number) => number {
+  const state = index as unknown as MiniSearchInternals;
+  const fieldCount = state._options.fields.length;
+  const packed = packedFieldLengths.get(index);
+  if (!packed) return (doc, fieldId) => state._fieldLength.get(doc)![fieldId]!;
+  const { lengths, count } = packed;
+  return (doc, fieldId) => (doc < count ? lengths[doc * fieldCount + fieldId]! : state._fieldLength.get(doc)![fieldId]!);
+}
+
+/**
+ * A term's postings, every field's, in one pass: `docs[i]` holds term count `freqs[i]`; field
+ * `fieldId`'s documents are `start[fieldId]` to `start[fieldId] + count[fieldId]` (count -1: none),
+ * in the order MiniSearch's own maps give them. Reused from term to term.
+ */
+export class TermPostings {
+  docs = new Int32Array(1024);
+  freqs = new Uint32Array(1024);
+  length = 0;
+  readonly start: Int32Array;
+  readonly count: Int32Array;
+
+  constructor(fieldCount: number) {
+    this.start = new Int32Array(fieldCount);
+    this.count = new Int32Array(fieldCount);
+  }
+
+  /**
+   * Reads a term's data as MiniSearch's tree holds it: packed postings not yet decoded are read
+   * from their bytes and left so (a common word's would take megabytes as Maps); maps as they are.
+   */
+  read(data: unknown): void {
+    this.count.fill(-1);
+    this.length = 0;
+    if (data instanceof PackedTermData && data.packedBytes) {
+      const { bytes, start } = data.packedBytes;
+      let at = start;
+      const read = () => {
+        let value = 0;
+        let shift = 1;
+        for (;;) {
+          const byte = bytes[at++]!;
+          value += (byte & 0x7f) * shift;
+          if (byte < 0x80) return value;
+          shift *= 128;
+        }
+      };
+      for (let fields = read(); fields > 0; fields--) {
+        const fieldId = read();
+        const n = read();
+        this.open(fieldId, n);
+        let doc = -1;
+        for (let i = 0; i < n; i++) {
+          const code = read();
+          doc += Math.floor(code / 2) + 1;
+          this.docs[this.length] = doc;
+          this.freqs[this.length++] = code % 2 === 0 ? 1 : read();
+        }
+      }
+      return;
+    }
+    for (const [fieldId, docs] of data as FieldTermData) {
+      this.open(fieldId, docs.size);
+      for (const [doc, frequency] of docs) {
+        this.docs[this.length] = doc;
+        this.freqs[this.length++] = frequency;
+      }
+    }
+  }
+
+  private open(fieldId: number, n: number): void {
+    if (fieldId >= this.start.length) throw new Error(`postings of an unknown field ${fieldId}`);
+    this.start[fieldId] = this.length;
+    this.count[fieldId] = n;
+    if (this.length + n > this.docs.length) {
+      const size = Math.max(this.docs.length * 2, this.length + n);
+      const docs = new Int32Array(size);
+      docs.set(this.docs.subarray(0, this.length));
+      const freqs = new Uint32Array(size);
+      freqs.set(this.freqs.subarray(0, this.length));
+      this.docs = docs;
+      this.freqs = freqs;
+    }
+  }
 }
 
 function lineOf(text: string, what: string): string {
@@ -338,6 +431,11 @@ class PackedTermData {
 
   private get data(): FieldTermData {
     return (this.decoded ??= decodePostings(this.source.postings, this.source.offsets[this.term]!));
+  }
+
+  /** Where the postings are packed, while they have not been decoded (nor changed since). */
+  get packedBytes(): { bytes: Uint8Array; start: number } | null {
+    return this.decoded ? null : { bytes: this.source.postings, start: this.source.offsets[this.term]! };
   }
 
   get size(): number {

@@ -3,6 +3,7 @@ import { parseArxivLink } from '../arxiv';
 import { readingListKey } from '../reading-list/entry-key';
 import { LEAN_STORED_FIELDS, SEARCH_FIELDS, STORED_FIELDS, type SearchDocument, type SearchDocumentKind } from './search-documents';
 import { packSearchIndex, packSearchIndexInSlices, unpackSearchIndex, type PackedSearchIndex } from './packed-index';
+import { rankedSearch, type RankedResults, type RankedSearchOptions } from './ranked-search';
 import { isHanTerm, nameKey, tokenize, tokenizeField } from './tokenize';
 
 /**
@@ -139,7 +140,7 @@ export interface SearchHit {
   score: number;
 }
 
-type Tier = { match: SearchHit['match']; options: SearchOptions };
+type Tier = { match: SearchHit['match']; options: RankedSearchOptions };
 
 // Prefix search from three letters (`dif` → diffusion); a Han term is a word already.
 const prefix = (term: string) => isHanTerm(term) || term.length >= 3;
@@ -170,20 +171,20 @@ export function searchHits(index: SearchIndex, query: string, filters: SearchFil
   const filter = filterFor(filters);
   const hits: SearchHit[] = [];
   const idHit = findById(index, query);
-  if (idHit && filter(idHit)) hits.push(toHit(idHit, 'id'));
+  if (idHit && (!filter || filter(idHit))) hits.push(toHit(idHit, 'id'));
   const terms = tokenize(query);
   // An id or a paper URL names one paper: its words (`arxiv`, `abs`, digits) would only add noise.
   if (idHit || parseArxivLink(query) || terms.length === 0) return hits;
-  const boostDocument = nameBoost(index, query);
+  const boosted = nameBoost(index, query);
   const names = nameFieldsOf(index);
   const wordCount = new Set(terms).size;
   for (const tier of TIERS) {
-    const options: SearchOptions = { ...tier.options, boostDocument, filter: (result) => filter(result) };
-    const ranked = names ? rankTier(index.search(query, { ...options, fields: names }), tier.match, limit, wordCount) : [];
+    const options: TierOptions = { ...tier.options, boosted, filter };
+    const ranked = names ? rankTier(tierResults(index, query, { ...options, fields: names }), tier.match, limit, wordCount) : [];
     // Too few documents name the words: the rest come from every field, after those that do.
     if (ranked.length < limit) {
       const seen = new Set(ranked.map(([result]) => result.id));
-      for (const entry of rankTier(index.search(query, options), tier.match, limit + seen.size)) {
+      for (const entry of rankTier(tierResults(index, query, options), tier.match, limit + seen.size)) {
         if (ranked.length >= limit) break;
         if (!seen.has(entry[0].id)) ranked.push(entry);
       }
@@ -193,6 +194,47 @@ export function searchHits(index: SearchIndex, query: string, filters: SearchFil
     break;
   }
   return hits.slice(0, limit);
+}
+
+// Indexes whose searches MiniSearch ranks itself: the reference the ranked search is held to.
+const rankedByMiniSearch = new WeakSet<SearchIndex>();
+
+/**
+ * Makes {@link searchHits} rank this index's results with `MiniSearch.search` itself, as it did
+ * before the ranked search: the reference that tests and the bench hold it to.
+ */
+export function rankWithMiniSearch(index: SearchIndex): SearchIndex {
+  rankedByMiniSearch.add(index);
+  return index;
+}
+
+type TierOptions = RankedSearchOptions & { filter: ResultFilter | null };
+
+/**
+ * A tier's results in MiniSearch's ranking: scored in typed arrays and listed only as far as asked
+ * (see `rankedSearch`), or by MiniSearch itself where that declines (an index with discarded
+ * documents not yet vacuumed, in the worker that is adding imports).
+ */
+function tierResults(index: SearchIndex, query: string, options: TierOptions): RankedResults {
+  const ranked = rankedByMiniSearch.has(index) ? null : rankedSearch(index, query, options);
+  if (ranked) return ranked;
+  const { boosted, filter, ...rest } = options;
+  const results = index.search(query, {
+    ...rest,
+    ...(boosted && { boostDocument: (id: unknown) => boosted.get(id) ?? 1 }),
+    ...(filter && { filter }),
+  });
+  return {
+    first: (count, words) => {
+      const listed: SearchResult[] = [];
+      for (const result of results) {
+        if (listed.length >= count) break;
+        if (!words || words(result.queryTerms.length)) listed.push(result);
+      }
+      return listed;
+    },
+    mostWords: () => results.reduce((most, result) => Math.max(most, result.queryTerms.length), 0),
+  };
 }
 
 /**
@@ -216,66 +258,41 @@ function nameFieldsOf(index: SearchIndex): SearchField[] | null {
  * query word come first; when `wordCount` is given, only those are listed (a first pass whose
  * fields miss a word must not decide which results count as complete).
  */
-function rankTier(results: readonly SearchResult[], match: Tier['match'], count: number, wordCount?: number): [SearchResult, SearchHit['match']][] {
-  if (match !== 'fuzzy') return results.slice(0, count).map((result) => [result, match]);
-  if (wordCount !== undefined) {
-    const complete: [SearchResult, SearchHit['match']][] = [];
-    for (const result of results) {
-      if (complete.length >= count) break;
-      if (result.queryTerms.length === wordCount) complete.push([result, 'fuzzy']);
-    }
-    return complete;
-  }
-  return rankCompleteFirst(results, count).map(([result, complete]) => [result, complete ? 'fuzzy' : 'partial']);
-}
-
-/**
- * The first `count` results, those that matched every query word (allowing typos) first, each
- * group by score, with whether each was complete. Only as many are looked at as the list needs: a
- * one-letter-typo query can match thousands of documents, and copying each cost more than the search.
- */
-function rankCompleteFirst(results: readonly SearchResult[], count: number): [SearchResult, boolean][] {
-  let words = 0;
-  for (const result of results) words = Math.max(words, result.queryTerms.length);
-  const complete: [SearchResult, boolean][] = [];
-  const partial: [SearchResult, boolean][] = [];
-  for (const result of results) {
-    if (complete.length >= count) break;
-    if (result.queryTerms.length === words) complete.push([result, true]);
-    else if (partial.length < count) partial.push([result, false]);
-  }
-  return [...complete, ...partial].slice(0, count);
+function rankTier(results: RankedResults, match: Tier['match'], count: number, wordCount?: number): [SearchResult, SearchHit['match']][] {
+  if (match !== 'fuzzy') return results.first(count).map((result) => [result, match]);
+  if (wordCount !== undefined) return results.first(count, (words) => words === wordCount).map((result) => [result, 'fuzzy']);
+  // Those that matched every query word (allowing typos) first, each group by score.
+  const words = results.mostWords();
+  const complete = results.first(count, (matched) => matched === words);
+  const partial = complete.length < count ? results.first(count - complete.length, (matched) => matched !== words) : [];
+  return [...complete.map((result): [SearchResult, SearchHit['match']] => [result, 'fuzzy']), ...partial.map((result): [SearchResult, SearchHit['match']] => [result, 'partial'])];
 }
 
 // A query that is a method's whole name (`controlnet`), or its initials (`textual inversion` → TI),
 // is looking for that method, not for the papers that mention it.
 const NAME_BOOST = 3;
 
-type BoostDocument = NonNullable<SearchOptions['boostDocument']>;
-
 /**
- * The boost for documents whose method the query names, or undefined when no document's method is
- * named by it. MiniSearch calls `boostDocument` for every matching document and term, a quarter to
- * half of a search's time on common words; so the few documents it can lift are found first, by an
- * exact search of the methods field alone (a name's words are terms of that field), and only they
- * are boosted.
+ * The documents whose method the query names, with their boost, or undefined when no document's
+ * method is named by it. Only these few are boosted: they are found first, by an exact search of
+ * the methods field alone (a name's words are terms of that field).
  */
-function nameBoost(index: SearchIndex, query: string): BoostDocument | undefined {
+function nameBoost(index: SearchIndex, query: string): ReadonlyMap<unknown, number> | undefined {
   const whole = nameKey(query);
   const words = whole.split(' ');
   const initials = words.length >= 2 ? words.map((word) => word[0]).join('') : null;
-  const named = new Set<unknown>();
+  const named = new Map<unknown, number>();
   const collect = (results: readonly SearchResult[]) => {
     for (const result of results) {
       const keys = result.methodKeys as string[] | undefined;
-      if (keys && (keys.includes(whole) || (initials !== null && keys.includes(initials)))) named.add(result.id);
+      if (keys && (keys.includes(whole) || (initials !== null && keys.includes(initials)))) named.set(result.id, NAME_BOOST);
     }
   };
   const exact: SearchOptions = { fields: ['methods'], combineWith: 'AND', prefix: false, fuzzy: false };
   collect(index.search(query, exact));
   // Initials are searched as they are: `it` or `an` would be dropped by the tokenizer as stop words.
   if (initials !== null) collect(index.search(initials, { ...exact, tokenize: (text) => [text] }));
-  return named.size === 0 ? undefined : (id) => (named.has(id) ? NAME_BOOST : 1);
+  return named.size === 0 ? undefined : named;
 }
 
 function findById(index: SearchIndex, query: string): SearchResult | null {
@@ -302,13 +319,23 @@ function toHit(result: SearchResult, match: SearchHit['match']): SearchHit {
     summary: (result.summary as string | null) ?? null,
     placement: (result.placement as string[]) ?? [],
     match,
-    matchedFields: [...new Set(Object.values(result.match ?? {}).flat())] as SearchField[],
+    matchedFields: (result.matchedFields as SearchField[] | undefined) ?? fieldsOf(result.match),
     authors: (result.authors as string | undefined) || null,
     score: result.score,
   };
 }
 
-function filterFor({ kind = 'all', savedKeys, subtree }: SearchFilters): (result: Record<string, unknown>) => boolean {
+type ResultFilter = (result: Record<string, unknown>) => boolean;
+
+/** The filter for `filters`, or null when they keep every result. */
+/** The fields a MiniSearch result's terms were found in, in the index's order of fields. */
+function fieldsOf(match: SearchResult['match'] | undefined): SearchField[] {
+  const found = new Set(Object.values(match ?? {}).flat());
+  return SEARCH_FIELDS.filter((field) => found.has(field));
+}
+
+function filterFor({ kind = 'all', savedKeys, subtree }: SearchFilters): ResultFilter | null {
+  if (kind === 'all' && !savedKeys && !subtree) return null;
   return (result) => {
     if (kind !== 'all' && result.kind !== kind) return false;
     if (subtree && !(result.nodeIds as string[] | undefined)?.includes(subtree)) return false;
