@@ -235,48 +235,33 @@ export function unpackSearchIndex<T>(packed: PackedSearchIndex, options: Options
   }
   const count = packed.documentCount;
   const fieldCount = packed.fields.length;
-  const ids = count === 0 ? [] : packed.ids.split(SEPARATOR);
+  const ids = new Lines(packed.ids);
   state._documentCount = count;
   state._nextId = count;
   state._dirtCount = 0;
   state._avgFieldLength = [...packed.averageFieldLength];
-  state._documentIds = new DenseLazyMap(count, (doc) => ids[doc]) as unknown as Map<number, unknown>;
+  state._documentIds = new DenseLazyMap(count, (doc) => ids.at(doc)) as unknown as Map<number, unknown>;
   state._fieldLength = new DenseLazyMap(count, (doc) => Array.from(packed.fieldLength.subarray(doc * fieldCount, (doc + 1) * fieldCount))) as unknown as Map<number, number[]>;
   state._storedFields = new DenseLazyMap(count, storedFieldsReader(packed)) as unknown as Map<number, Record<string, unknown>>;
-  state._idToShortId = new DeferredMap(() => new Map(ids.map((id, doc) => [id, doc]))) as unknown as Map<unknown, number>;
+  state._idToShortId = new DeferredMap(() => new Map(Array.from({ length: count }, (_, doc) => [ids.at(doc), doc]))) as unknown as Map<unknown, number>;
 
   const source = { postings: packed.postings, offsets: packed.postingOffsets };
-  const labels = packed.treeLabels.split(SEPARATOR);
-  let label = 0;
-  let shape = 0;
-  let term = 0;
-  const readNode = (): TreeNode => {
-    const node: TreeNode = new Map();
-    for (let entries = packed.treeShape[shape++]!; entries > 0; entries--) {
-      const key = labels[label++]!;
-      node.set(key, key === LEAF ? (new PackedTermData(source, term++) as unknown as FieldTermData) : readNode());
-    }
-    return node;
-  };
-  state._index = new state._index.constructor(readNode());
-  packedFieldLengths.set(index, { lengths: packed.fieldLength, count });
+  const node = lazyTreeNodes(packed, (term) => new PackedTermData(source, term) as unknown as FieldTermData);
+  state._index = new state._index.constructor(node(0));
+  fieldLengthsOf.set(index, { lengths: packed.fieldLength, count });
   return index;
 }
 
 // The field lengths of the documents an index was unpacked with, read without making an array per document.
-const packedFieldLengths = new WeakMap<object, { lengths: Uint16Array | Uint32Array; count: number }>();
+const fieldLengthsOf = new WeakMap<object, { lengths: Uint16Array | Uint32Array; count: number }>();
 
 /**
- * How long field `fieldId` of document `doc` is, as `_fieldLength.get(doc)[fieldId]` says, read from
- * the packed array for the documents an index was unpacked with (no array is made per document).
+ * The field lengths of the documents `index` was unpacked with: document `doc` (below `count`)
+ * has `lengths[doc * fields.length + fieldId]`, as `_fieldLength.get(doc)[fieldId]` says, without
+ * an array made per document. Null for an index that was not unpacked.
  */
-export function fieldLengthReader<T>(index: MiniSearch<T>): (doc: number, fieldId: number) => number {
-  const state = index as unknown as MiniSearchInternals;
-  const fieldCount = state._options.fields.length;
-  const packed = packedFieldLengths.get(index);
-  if (!packed) return (doc, fieldId) => state._fieldLength.get(doc)![fieldId]!;
-  const { lengths, count } = packed;
-  return (doc, fieldId) => (doc < count ? lengths[doc * fieldCount + fieldId]! : state._fieldLength.get(doc)![fieldId]!);
+export function packedFieldLengths(index: object): { lengths: Uint16Array | Uint32Array; count: number } | null {
+  return fieldLengthsOf.get(index) ?? null;
 }
 
 /**
@@ -299,8 +284,9 @@ export class TermPostings {
   /**
    * Reads a term's data as MiniSearch's tree holds it: packed postings not yet decoded are read
    * from their bytes and left so (a common word's would take megabytes as Maps); maps as they are.
+   * @param wanted The fields to read (all when not given); the others are passed over.
    */
-  read(data: unknown): void {
+  read(data: unknown, wanted?: ReadonlySet<number>): void {
     this.count.fill(-1);
     this.length = 0;
     if (data instanceof PackedTermData && data.packedBytes) {
@@ -319,6 +305,10 @@ export class TermPostings {
       for (let fields = read(); fields > 0; fields--) {
         const fieldId = read();
         const n = read();
+        if (wanted && !wanted.has(fieldId)) {
+          for (let i = 0; i < n; i++) if (read() % 2 === 1) read();
+          continue;
+        }
         this.open(fieldId, n);
         let doc = -1;
         for (let i = 0; i < n; i++) {
@@ -331,6 +321,7 @@ export class TermPostings {
       return;
     }
     for (const [fieldId, docs] of data as FieldTermData) {
+      if (wanted && !wanted.has(fieldId)) continue;
       this.open(fieldId, docs.size);
       for (const [doc, frequency] of docs) {
         this.docs[this.length] = doc;
@@ -353,6 +344,69 @@ export class TermPostings {
       this.freqs = freqs;
     }
   }
+}
+
+/**
+ * The nodes of a packed term tree, each made (a Map of its entries) when a search first walks into
+ * it: a search visits a few hundred of the tree's nodes, and making all of them (one per term and
+ * more) was most of a load. One pass over the shape finds where each node's entries and subtree
+ * lie. The Maps hold the same entries in the same order as the tree that was packed.
+ */
+function lazyTreeNodes(packed: PackedSearchIndex, termData: (term: number) => FieldTermData): (node: number) => TreeNode {
+  const labels = new Lines(packed.treeLabels);
+  const shape = packed.treeShape;
+  const nodes = shape.length;
+  // Per node, in depth-first order: its first entry's label and term; past its subtree: the label, term and node.
+  const labelStart = new Uint32Array(nodes);
+  const termStart = new Uint32Array(nodes);
+  const labelEnd = new Uint32Array(nodes);
+  const termEnd = new Uint32Array(nodes);
+  const nodeEnd = new Uint32Array(nodes);
+  const path: number[] = [];
+  const left: number[] = [];
+  let label = 0;
+  let term = 0;
+  let next = 0;
+  const enter = () => {
+    labelStart[next] = label;
+    termStart[next] = term;
+    path.push(next);
+    left.push(shape[next++]!);
+  };
+  if (nodes > 0) enter();
+  while (path.length > 0) {
+    const top = path.length - 1;
+    if (left[top] === 0) {
+      const done = path.pop()!;
+      left.pop();
+      labelEnd[done] = label;
+      termEnd[done] = term;
+      nodeEnd[done] = next;
+      continue;
+    }
+    left[top]!--;
+    if (labels.isEmpty(label++)) term++;
+    else enter();
+  }
+  const build = (at: number): TreeNode => {
+    const map: TreeNode = new Map();
+    let l = labelStart[at]!;
+    let t = termStart[at]!;
+    let child = at + 1;
+    for (let entries = shape[at]!; entries > 0; entries--) {
+      const key = labels.at(l++);
+      if (key === LEAF) map.set(key, termData(t++));
+      else {
+        const from = child;
+        map.set(key, new DeferredMap(() => build(from)) as unknown as TreeNode);
+        l = labelEnd[from]!;
+        t = termEnd[from]!;
+        child = nodeEnd[from]!;
+      }
+    }
+    return map;
+  };
+  return (at) => (nodes === 0 ? new Map() : build(at));
 }
 
 function lineOf(text: string, what: string): string {
@@ -397,16 +451,14 @@ function storedFieldsReader(packed: PackedSearchIndex): (doc: number) => Record<
   const columns = packed.stored.map((column) => ({
     column,
     absent: column.refs instanceof Uint16Array ? 0xffff : 0xffffffff,
-    values: null as string[] | null,
-    strings: null as string[] | null,
+    values: new Lines(column.values),
+    strings: new Lines(column.strings ?? ''),
     parsed: [] as unknown[],
   }));
   const parse = (reader: (typeof columns)[number], ref: number): unknown => {
-    reader.values ??= reader.column.values.split(SEPARATOR);
-    const value: unknown = JSON.parse(reader.values[ref]!);
+    const value: unknown = JSON.parse(reader.values.at(ref));
     if (reader.column.strings === undefined) return value;
-    reader.strings ??= reader.column.strings.split(SEPARATOR);
-    return (value as number[]).map((index) => reader.strings![index]);
+    return (value as number[]).map((index) => reader.strings.at(index));
   };
   return (doc) => {
     const fields: Record<string, unknown> = {};
@@ -418,6 +470,39 @@ function storedFieldsReader(packed: PackedSearchIndex): (doc: number) => Record<
     });
     return fields;
   };
+}
+
+/**
+ * The lines of a text, each cut out when it is read: splitting a column of 100,000 values up
+ * front made as many strings, for the few a search reads.
+ */
+class Lines {
+  private starts: Uint32Array | null = null;
+
+  constructor(private readonly text: string) {}
+
+  /** True when the line is empty, read without cutting it out. */
+  isEmpty(line: number): boolean {
+    const starts = (this.starts ??= lineStarts(this.text));
+    return starts[line + 1]! - starts[line]! === 1;
+  }
+
+  at(line: number): string {
+    const starts = (this.starts ??= lineStarts(this.text));
+    if (line < 0 || line + 1 >= starts.length) throw new RangeError(`no line ${line}`);
+    return this.text.slice(starts[line], starts[line + 1]! - 1);
+  }
+}
+
+/** Where each line of `text` starts, and one past its end (as if it ended in a line break). */
+function lineStarts(text: string): Uint32Array {
+  let lines = 1;
+  for (let at = text.indexOf(SEPARATOR); at !== -1; at = text.indexOf(SEPARATOR, at + 1)) lines++;
+  const starts = new Uint32Array(lines + 1);
+  let line = 1;
+  for (let at = text.indexOf(SEPARATOR); at !== -1; at = text.indexOf(SEPARATOR, at + 1)) starts[line++] = at + 1;
+  starts[lines] = text.length + 1;
+  return starts;
 }
 
 /** A term's postings, decoded into MiniSearch's own maps the first time they are read. */

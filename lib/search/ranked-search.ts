@@ -1,6 +1,6 @@
 import type MiniSearch from 'minisearch';
 import type { SearchOptions, SearchResult } from 'minisearch';
-import { fieldLengthReader, TermPostings, type MiniSearchInternals } from './packed-index';
+import { packedFieldLengths, TermPostings, type MiniSearchInternals } from './packed-index';
 
 /**
  * MiniSearch's own search, ranked the same, without making an object per matching document.
@@ -29,6 +29,8 @@ export interface RankedSearchOptions {
   prefix?: SearchOptions['prefix'];
   fuzzy?: SearchOptions['fuzzy'];
   maxFuzzy?: number;
+  /** Splits the query into words, instead of the index's own search tokenizer. */
+  tokenize?: (text: string) => string[];
   /** Documents (by id) whose every score is multiplied by their boost, as `boostDocument` would. */
   boosted?: ReadonlyMap<unknown, number>;
   /** As MiniSearch's `filter`, on the same result object; null when every result is kept. */
@@ -115,7 +117,7 @@ export function rankedSearch<T>(index: MiniSearch<T>, query: string, options: Ra
   };
   if (state._dirtCount > 0) return null;
   const global = state._options.searchOptions ?? {};
-  const tokenize = global.tokenize ?? state._options.tokenize;
+  const tokenize = options.tokenize ?? global.tokenize ?? state._options.tokenize;
   const processTerm = global.processTerm ?? state._options.processTerm;
   const terms = tokenize(query)
     .flatMap((term) => processTerm(term))
@@ -127,6 +129,7 @@ export function rankedSearch<T>(index: MiniSearch<T>, query: string, options: Ra
   const fields = options.fields ?? state._options.fields;
   const boost = global.boost ?? {};
   const fieldIds = fields.map((field) => state._fieldIds[field]!);
+  const wanted = new Set(fieldIds);
   const fieldBoosts = fields.map((field) => (Object.hasOwn(boost, field) ? boost[field]! : 0) || 1);
   const { k, b, d } = { ...DEFAULT_BM25, ...global.bm25 };
   const weights = { ...DEFAULT_WEIGHTS, ...global.weights };
@@ -136,7 +139,8 @@ export function rankedSearch<T>(index: MiniSearch<T>, query: string, options: Ra
 
   const documentCount = state._documentCount;
   const averages = state._avgFieldLength;
-  const fieldLength = fieldLengthReader(index);
+  const fieldCount = state._options.fields.length;
+  const { lengths: packedLengths, count: packedCount } = packedFieldLengths(index) ?? { lengths: new Uint16Array(0), count: 0 };
   const scratch = scratchFor(index, state._nextId);
   const { total, termScore, termSeen, querySeen, order, termOrder, words, present, fieldMask, touched, termTouched } = scratch;
   const queryEpoch = ++scratch.queryEpoch;
@@ -150,20 +154,23 @@ export function rankedSearch<T>(index: MiniSearch<T>, query: string, options: Ra
     let termCount = 0;
     const score = ({ weight, data }: DerivedTerm) => {
       if (data == null) return;
-      postings.read(data);
-      fieldIds.forEach((fieldId, f) => {
+      postings.read(data, wanted);
+      for (let f = 0; f < fieldIds.length; f++) {
+        const fieldId = fieldIds[f]!;
         const matching = postings.count[fieldId]!;
-        if (matching < 0) return;
+        if (matching < 0) continue;
         const scale = weight * 1 * fieldBoosts[f]!;
         const invDocFreq = Math.log(1 + (documentCount - matching + 0.5) / (matching + 0.5));
         const average = averages[fieldId]!;
         const start = postings.start[fieldId]!;
         const fieldBit = 2 ** fieldId;
+        const { docs, freqs } = postings;
         for (let i = start; i < start + matching; i++) {
-          const doc = postings.docs[i]!;
-          const termFreq = postings.freqs[i]!;
+          const doc = docs[i]!;
+          const termFreq = freqs[i]!;
           const docBoost = boosted ? (boosted.get(state._documentIds.get(doc)) ?? 1) : 1;
-          const rawScore = invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength(doc, fieldId)) / average)));
+          const length = doc < packedCount ? packedLengths[doc * fieldCount + fieldId]! : state._fieldLength.get(doc)![fieldId]!;
+          const rawScore = invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * length) / average)));
           const weighted = scale * docBoost * rawScore;
           if (querySeen[doc] !== queryEpoch) {
             querySeen[doc] = queryEpoch;
@@ -181,7 +188,7 @@ export function rankedSearch<T>(index: MiniSearch<T>, query: string, options: Ra
           } else termScore[doc] = termScore[doc]! + weighted;
           fieldMask[doc] = (fieldMask[doc]! | fieldBit) >>> 0;
         }
-      });
+      }
     };
     for (const derived of derivedTerms(state._index, term, position, terms, options, weights, maxFuzzy)) score(derived);
     // MiniSearch's combinators: the sum so far plus this word's score, in this word's order.

@@ -1,4 +1,4 @@
-import MiniSearch, { type Options, type SearchOptions, type SearchResult } from 'minisearch';
+import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 import { parseArxivLink } from '../arxiv';
 import { readingListKey } from '../reading-list/entry-key';
 import { LEAN_STORED_FIELDS, SEARCH_FIELDS, STORED_FIELDS, type SearchDocument, type SearchDocumentKind } from './search-documents';
@@ -288,10 +288,12 @@ function nameBoost(index: SearchIndex, query: string): ReadonlyMap<unknown, numb
       if (keys && (keys.includes(whole) || (initials !== null && keys.includes(initials)))) named.set(result.id, NAME_BOOST);
     }
   };
-  const exact: SearchOptions = { fields: ['methods'], combineWith: 'AND', prefix: false, fuzzy: false };
-  collect(index.search(query, exact));
+  // Through the ranked search, like the tiers: MiniSearch's own would decode and keep the postings
+  // of every field of a common word (`diffusion`) to look in one.
+  const exact: TierOptions = { fields: ['methods'], combineWith: 'AND', prefix: false, fuzzy: false, filter: null };
+  collect(tierResults(index, query, exact).first(Number.POSITIVE_INFINITY));
   // Initials are searched as they are: `it` or `an` would be dropped by the tokenizer as stop words.
-  if (initials !== null) collect(index.search(initials, { ...exact, tokenize: (text) => [text] }));
+  if (initials !== null) collect(tierResults(index, initials, { ...exact, tokenize: (text) => [text] }).first(Number.POSITIVE_INFINITY));
   return named.size === 0 ? undefined : named;
 }
 
