@@ -396,7 +396,7 @@ export function checkTarget(name: string, key: string, value: number, target: nu
 /** The JSON report's search sections: cold start and stored size per corpus size (1,005 is the real corpus). */
 export function searchSections({ realCorpus, synthetic }: SearchBenchResult) {
   const coldStart: Record<string, ColdStart> = { [realCorpus.docs]: realCorpus.coldStart };
-  const searchStore: Record<string, { bytes: number; baselineJsonBytes: number; heapMB?: number; heapAfterLoadMB?: number; baselineJsonHeapMB?: number }> = {
+  const searchStore: Record<string, { bytes: number; baselineJsonBytes: number; heapMB?: number; heapAfterLoadMB?: number; baselineJsonHeapMB?: number; baselineMiniSearchHeapMB?: number }> = {
     [realCorpus.docs]: { bytes: realCorpus.packedBytes, baselineJsonBytes: realCorpus.indexBytes },
   };
   for (const [papers, figures] of Object.entries(synthetic)) {
@@ -407,6 +407,7 @@ export function searchSections({ realCorpus, synthetic }: SearchBenchResult) {
       heapMB: figures.heapMB,
       heapAfterLoadMB: figures.heapAfterLoadMB,
       baselineJsonHeapMB: figures.baselineJsonHeapMB,
+      baselineMiniSearchHeapMB: figures.baselineMiniSearch.heapMB,
     };
   }
   return { coldStart, searchStore };
