@@ -243,7 +243,7 @@ export function unpackSearchIndex<T>(packed: PackedSearchIndex, options: Options
   state._documentIds = new DenseLazyMap(count, (doc) => ids.at(doc)) as unknown as Map<number, unknown>;
   state._fieldLength = new DenseLazyMap(count, (doc) => Array.from(packed.fieldLength.subarray(doc * fieldCount, (doc + 1) * fieldCount))) as unknown as Map<number, number[]>;
   state._storedFields = new DenseLazyMap(count, storedFieldsReader(packed)) as unknown as Map<number, Record<string, unknown>>;
-  state._idToShortId = new DeferredMap(() => new Map(Array.from({ length: count }, (_, doc) => [ids.at(doc), doc]))) as unknown as Map<unknown, number>;
+  state._idToShortId = new IdToDocument(ids, count, () => new Map(Array.from({ length: count }, (_, doc) => [ids.at(doc), doc]))) as unknown as Map<unknown, number>;
 
   const source = { postings: packed.postings, offsets: packed.postingOffsets };
   const node = lazyTreeNodes(packed, (term) => new PackedTermData(source, term) as unknown as FieldTermData);
@@ -487,6 +487,26 @@ class Lines {
     return starts[line + 1]! - starts[line]! === 1;
   }
 
+  /** The number of the line that is `text`, or undefined. */
+  find(text: string): number | undefined {
+    if (text.includes(SEPARATOR)) return undefined;
+    for (let at = this.text.indexOf(text); at !== -1; at = this.text.indexOf(text, at + 1)) {
+      const end = at + text.length;
+      if ((at > 0 && this.text[at - 1] !== SEPARATOR) || (end < this.text.length && this.text[end] !== SEPARATOR)) continue;
+      const starts = (this.starts ??= lineStarts(this.text));
+      // The last line starting at or before `at`.
+      let low = 0;
+      let high = starts.length - 2;
+      while (low < high) {
+        const middle = (low + high + 1) >> 1;
+        if (starts[middle]! <= at) low = middle;
+        else high = middle - 1;
+      }
+      return low;
+    }
+    return undefined;
+  }
+
   at(line: number): string {
     const starts = (this.starts ??= lineStarts(this.text));
     if (line < 0 || line + 1 >= starts.length) throw new RangeError(`no line ${line}`);
@@ -662,11 +682,11 @@ class DenseLazyMap<V> {
 
 /** A Map built the first time it is used. */
 class DeferredMap<K, V> {
-  private map: Map<K, V> | null = null;
+  protected map: Map<K, V> | null = null;
 
   constructor(private readonly build: () => Map<K, V>) {}
 
-  private get built(): Map<K, V> {
+  protected get built(): Map<K, V> {
     return (this.map ??= this.build());
   }
 
@@ -703,6 +723,29 @@ class DeferredMap<K, V> {
   }
   [Symbol.iterator]() {
     return this.built.entries();
+  }
+}
+
+/**
+ * The document number of each packed id. Until the index changes, an id is looked up in the ids'
+ * text (a millisecond), not in a Map of every id (50 ms and some megabytes at 100,000 papers),
+ * which a woken worker's first search by arXiv id would otherwise build.
+ */
+class IdToDocument extends DeferredMap<unknown, number> {
+  constructor(
+    private readonly ids: Lines,
+    private readonly count: number,
+    build: () => Map<unknown, number>,
+  ) {
+    super(build);
+  }
+
+  override get(key: unknown): number | undefined {
+    if (this.map) return this.map.get(key);
+    return typeof key === 'string' && this.count > 0 ? this.ids.find(key) : undefined;
+  }
+  override has(key: unknown): boolean {
+    return this.get(key) !== undefined;
   }
 }
 

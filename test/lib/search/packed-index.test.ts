@@ -82,6 +82,13 @@ describe('a packed index', () => {
     expect(loaded.has('paper:0000.00000')).toBe(false);
   });
 
+  it.each([0, 1, 500, documents.length - 1])('finds document %i by its id, and no id that only contains it or is contained in it', (at) => {
+    const fresh = loadPackedSearchIndex(packedOf(built));
+    const { id } = documents[at]!;
+    expect(fresh.getStoredFields(id)).toEqual(fromJson.getStoredFields(id));
+    for (const near of [id.slice(0, -1), id.slice(1), `${id}0`, `x${id}`, '', `${id}\n`]) expect(fresh.has(near), JSON.stringify(near)).toBe(false);
+  });
+
   it('packs again into the same thing, and serialises to JSON as the index it was packed from', () => {
     expect(same(packIndex(loaded), packed)).toBe(true);
     expect(JSON.stringify(loadPackedSearchIndex(packedOf(built)))).toBe(json);
