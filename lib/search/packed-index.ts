@@ -489,7 +489,8 @@ class Lines {
 
   /** The number of the line that is `text`, or undefined. */
   find(text: string): number | undefined {
-    if (text.includes(SEPARATOR)) return undefined;
+    // No id is empty (MiniSearch refuses one), and indexOf would find '' everywhere.
+    if (text === '' || text.includes(SEPARATOR)) return undefined;
     for (let at = this.text.indexOf(text); at !== -1; at = this.text.indexOf(text, at + 1)) {
       const end = at + text.length;
       if ((at > 0 && this.text[at - 1] !== SEPARATOR) || (end < this.text.length && this.text[end] !== SEPARATOR)) continue;
