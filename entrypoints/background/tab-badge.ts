@@ -27,7 +27,14 @@ export function registerTabBadge(store: CompanionStore): (tabId: number, url: st
     }
   };
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-    if (change.url || change.status === 'loading') void update(tabId, change.url ?? tab.url).catch(() => {});
+    // Chrome clears a tab's badge when its navigation commits, which can follow a quick lookup made
+    // at `loading`: drawn again at `complete`, it stays.
+    if (change.url || change.status === 'loading' || change.status === 'complete') void update(tabId, change.url ?? tab.url).catch(() => {});
+  });
+  // Tabs that loaded before a fresh install's first run had registered the listener above never
+  // told it, and an update clears every badge: the open tabs are drawn once.
+  browser.runtime.onInstalled.addListener(() => {
+    void browser.tabs.query({}).then((tabs) => Promise.all(tabs.map((tab) => tab.id !== undefined && update(tab.id, tab.url).catch(() => {}))));
   });
   return update;
 }
