@@ -18,20 +18,15 @@ export async function markListedPapers(doc: Document, url: string, client: Backg
   const papers = listedPapers(doc, url);
   if (papers.length === 0) return 0;
   const { digests, saved } = await client.call({ type: 'paper.status', arxivIds: papers.map((paper) => paper.arxivId) });
-  const withDigest = new Set(digests);
+  const withDigest = new Map(digests.map((digest) => [digest.arxivId, digest]));
   const isSaved = new Set(saved);
   const { theme: setting } = await client.call({ type: 'settings.get' }).catch(() => ({ theme: 'auto' as const }));
-  const found = new Map(
-    await Promise.all(
-      [...withDigest].map(async (arxivId) => [arxivId, await client.call({ type: 'paper.get', arxivId }).catch(() => null)] as const),
-    ),
-  );
   let marked = 0;
   for (const { arxivId, link } of papers) {
-    const paper = found.get(arxivId)?.digest;
+    const paper = withDigest.get(arxivId);
     if (!paper || hasMarker(link)) continue;
     const theme = cardTheme(setting, backgroundsAround(link));
-    const summary = paper.summaryZh || paper.takeaways[0] || paper.title;
+    const { summary } = paper;
     const save = () => client.call({ type: 'readingList.save', paper: { arxivId, version: null, title: paper.title, authors: paper.authors, url: arxivAbsUrl({ id: arxivId, version: null }), source: 'card' } });
     const host = marker(doc, arxivId, isSaved.has(arxivId), summary, theme, save);
     // A title link laid out as a block (Hugging Face's line-clamped titles) would push a marker after

@@ -10,7 +10,7 @@ import { PageMetaSchema } from '../page/page-meta';
 import { ReadingListEditBaseSchema, ReadingListPatchSchema, SavePaperSchema, type ReadingListEntry } from '../reading-list/reading-list-entry';
 import type { FeedNewPaper, FeedSummary } from '../store/feed-store';
 import type { ImportBatchSummary } from '../store/import-store';
-import type { PageLookup } from '../store/paper-lookup';
+import type { ListingStatus, PageLookup } from '../store/paper-lookup';
 import type { BackupSummary } from '../store/backup-store';
 import type { ImportResult } from '../store/reading-list-store';
 import type { SyncStatus } from '../sync/sync-engine';
@@ -131,8 +131,8 @@ export interface ResponseMap {
   'page.lookup': PageLookup;
   'search.query': { hits: SearchResultHit[] };
   'paper.get': LookupResult & { digest: CorpusPaper };
-  /** Which of the ids have a digest, and which are saved: for markers on listing pages. */
-  'paper.status': { digests: string[]; saved: string[] };
+  /** Which of the ids have a digest (with what a marker shows), and which are saved: for markers on listing pages. */
+  'paper.status': ListingStatus;
   'taxonomy.node': TaxonomyNodeView;
   /** Every node of the taxonomy, in order, for the tree browser. */
   'taxonomy.tree': { nodes: TaxonomyTreeNode[] };

@@ -10,6 +10,12 @@ import type { ReadingListStore } from './reading-list-store';
 import { StoreError } from './store-error';
 import { placementsOf } from './taxonomy-view';
 
+/** What a listing page is told of its papers: those with a digest (with what their markers show), and those saved. */
+export interface ListingStatus {
+  digests: { arxivId: string; title: string; authors: string[]; summary: string }[];
+  saved: string[];
+}
+
 /** What the background knows about the paper on a page. */
 export interface PageLookup extends LookupResult {
   /** How the page was recognised; null when it names no paper the extension can find. */
@@ -92,12 +98,18 @@ export class PaperLookup {
     });
   }
 
-  /** Which of the given papers have a digest, and which are saved: for markers on listing pages. */
-  status(arxivIds: readonly string[]): Promise<{ digests: string[]; saved: string[] }> {
+  /**
+   * Which of the given papers have a digest, with what a marker on a listing page shows of each,
+   * and which are saved: one answer for a whole listing.
+   */
+  status(arxivIds: readonly string[]): Promise<ListingStatus> {
     return this.corpus.call(async () => {
       const ids = [...new Set(arxivIds.flatMap((id) => parseArxivId(id)?.id ?? []))];
       const [papers, saved] = await Promise.all([this.imports.visiblePapers(ids), this.readingList.keys()]);
-      return { digests: [...papers.keys()], saved: ids.filter((id) => saved.has(readingListKey({ arxivId: id, title: null })!)) };
+      return {
+        digests: [...papers].map(([arxivId, paper]) => ({ arxivId, title: paper.title, authors: paper.authors, summary: paper.summaryZh || paper.takeaways[0] || paper.title })),
+        saved: ids.filter((id) => saved.has(readingListKey({ arxivId: id, title: null })!)),
+      };
     });
   }
 

@@ -186,7 +186,7 @@ describe('CompanionStore settings and listing status', () => {
     const store = new CompanionStore(fakeDatabase('status'), memorySource(corpus));
     await store.readingList.save({ arxivId: '2501.00002', title: 'Outside', source: 'card' });
     const status = await store.papers.status(['2404.15449v2', '2501.00002', 'not-an-id', '2404.15449']);
-    expect(status).toEqual({ digests: ['2404.15449'], saved: ['2501.00002'] });
+    expect(status).toEqual({ digests: [{ arxivId: '2404.15449', title: expect.stringMatching(/^ID-Aligner/), authors: expect.arrayContaining([expect.any(String)]), summary: expect.stringContaining('身份保持') }], saved: ['2501.00002'] });
   });
 });
 
@@ -225,7 +225,7 @@ describe('CompanionStore with imported digests', () => {
     // The PAG entry is now this paper's document, not a second result of its own.
     expect(hits.filter((hit) => hit.entryId === 'text-to-image/enhancement/pag#1')).toHaveLength(1);
     expect((await store.papers.page({ url: 'https://openreview.net/forum?id=x', title: 'Self-Rectifying Diffusion Sampling with Perturbed-Attention Guidance' })).arxivId).toBe('2405.12001');
-    expect((await store.papers.status(['2405.12002', '2404.15449', '2501.00001'])).digests.sort()).toEqual(['2404.15449', '2405.12002']);
+    expect((await store.papers.status(['2405.12002', '2404.15449', '2501.00001'])).digests.map((digest) => digest.arxivId).sort()).toEqual(['2404.15449', '2405.12002']);
   });
 
   it('lists the imported paper under its taxonomy node with its summary', async () => {
