@@ -1,5 +1,5 @@
-import type { FeedRow } from '../store/database';
-import { dueAt, nextAlarmAt, type FeedTiming } from './feed-schedule';
+import { nextAlarmAt } from './feed-schedule';
+import { feedTimings, isFeedDue } from './feeds-due';
 import { syncFeed, type FeedSyncDependencies, type SyncOutcome } from './sync-feed';
 
 /** What the runner needs besides a sync's dependencies: a way to be woken at a time. */
@@ -32,10 +32,8 @@ export class FeedRunner {
   runDue(): Promise<void> {
     return this.enqueue(async () => {
       const now = this.deps.now();
-      const files = await Promise.all((await this.deps.store.feeds()).map(async (feed) => ({ feed, timing: await this.timing(feed) })));
-      for (const { feed, timing } of files) {
-        const due = dueAt(timing, now);
-        if (due !== null && due <= now) await this.syncTracked(feed.id, false);
+      for (const { feed, timing } of await feedTimings(this.deps.store)) {
+        if (isFeedDue(timing, now)) await this.syncTracked(feed.id, false);
       }
       await this.reschedule();
     });
@@ -43,8 +41,7 @@ export class FeedRunner {
 
   /** Sets the wake-up for the earliest feed due. */
   async reschedule(): Promise<void> {
-    const feeds = await this.deps.store.feeds();
-    await this.deps.schedule(nextAlarmAt(await Promise.all(feeds.map((feed) => this.timing(feed))), this.deps.now()));
+    await this.deps.schedule(nextAlarmAt((await feedTimings(this.deps.store)).map(({ timing }) => timing), this.deps.now()));
   }
 
   private async syncTracked(id: string, force: boolean): Promise<SyncOutcome> {
@@ -54,11 +51,6 @@ export class FeedRunner {
     } finally {
       if (wrote) this.deps.onImportsChanged?.();
     }
-  }
-
-  private async timing(feed: FeedRow): Promise<FeedTiming> {
-    const pending = (await this.deps.store.pendingFiles(feed.id)).length;
-    return { lastCheckAt: feed.lastCheckAt, waitUntil: feed.waitUntil, unfinished: pending > 0, blocked: feed.problem?.kind === 'permission' };
   }
 
   private enqueue<T>(task: () => Promise<T>): Promise<T> {
