@@ -55,15 +55,20 @@ export function registerFeeds(store: CompanionStore, afterStartup: (task: () => 
     ));
   const report = (error: unknown) => console.error('[arxiv-digest] feed sync failed:', error);
   const runDue = async () => (await loadRunner()).runDue();
+  // Which feeds are due is read at once, as the runner would read it, so that a feed subscribed
+  // meanwhile is left to its own sync; the pipeline is loaded only when one is due.
+  const runDueIfAny = async () => {
+    if (await anyFeedDue(store.feeds, Date.now())) await runDue();
+  };
 
+  // The alarm always goes through the runner, which sets the next one.
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === FEED_ALARM) void runDue().catch(report);
   });
   // A feed that waited for the permission goes on once it is granted (from the options page or the browser's settings).
-  browser.permissions.onAdded.addListener(() => void runDue().catch(report));
+  browser.permissions.onAdded.addListener(() => void runDueIfAny().catch(report));
   // A worker stopped mid-sync resumes the files left as soon as it has answered what woke it, whatever that was.
-  // Whether any feed is due is read without the pipeline, which is loaded only when one is.
-  afterStartup(() => void anyFeedDue(store.feeds, Date.now()).then((due) => (due ? runDue() : undefined)).catch(report));
+  afterStartup(() => void runDueIfAny().catch(report));
 
   return {
     sync(feedId) {

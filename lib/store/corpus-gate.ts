@@ -48,8 +48,8 @@ export class CorpusGate {
   }
 
   private async seedIfNeeded(): Promise<string> {
-    const hash = await this.source.hash();
-    const state = await withReopen(this.db, () => corpusState(this.db));
+    // Both at once: on a woken worker they are the first two reads before every answer.
+    const [hash, state] = await Promise.all([this.source.hash(), withReopen(this.db, () => corpusState(this.db))]);
     if (state?.complete && state.hash === hash) return hash;
     const checked = validateCorpus(await this.source.load());
     if (!checked.ok) throw new StoreError('corpus-invalid', checked.issues.slice(0, 3).join('; '));

@@ -59,6 +59,10 @@ export class PaperLookup {
       const ref = byUrl ?? byMeta ?? byLink;
       const matchedBy = byUrl ? 'url' : byMeta ? 'meta' : byLink ? 'link' : null;
       const pageTitle = meta?.citationTitle ?? title ?? '';
+      // A page that names its paper is saved under that id whatever the lookup finds: read it meanwhile.
+      const idKey = ref ? readingListKey({ arxivId: ref.id, title: null }) : null;
+      const savedById = this.isSaved(idKey);
+      savedById.catch(() => undefined);
 
       let result: LookupResult = ref ? await this.byId(ref.id) : { arxivId: null, digest: null, placements: [] };
       let how: PageLookup['matchedBy'] = result.digest ? matchedBy : null;
@@ -83,7 +87,7 @@ export class PaperLookup {
         pageVersion,
         newerVersion: pageVersion && digestVersion && pageVersion > digestVersion ? { page: pageVersion, digest: digestVersion } : null,
         savedKey,
-        saved: savedKey ? (await this.readingList.get(savedKey)) !== undefined : false,
+        saved: savedKey === idKey ? await savedById : await this.isSaved(savedKey),
       };
     });
   }
@@ -111,6 +115,10 @@ export class PaperLookup {
         saved: ids.filter((id) => saved.has(readingListKey({ arxivId: id, title: null })!)),
       };
     });
+  }
+
+  private async isSaved(key: string | null): Promise<boolean> {
+    return key ? (await this.readingList.get(key)) !== undefined : false;
   }
 
   private async byId(id: string): Promise<LookupResult> {
