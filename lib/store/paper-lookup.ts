@@ -35,6 +35,8 @@ export interface PageLookup extends LookupResult {
  */
 export class PaperLookup {
   private titles: Promise<TitleIndex<TitleRow>> | null = null;
+  /** Lookups by URL alone that have not answered yet, by URL. */
+  private readonly pending = new Map<string, Promise<PageLookup>>();
 
   constructor(
     private readonly db: CompanionDatabase,
@@ -43,15 +45,33 @@ export class PaperLookup {
     private readonly readingList: ReadingListStore,
   ) {
     corpus.onReseed(() => this.forgetTitles());
+    // A lookup that began before a save would answer "not saved": a later ask starts afresh.
+    readingList.onChange(() => this.pending.clear());
   }
 
   /** Drops the title matcher, after the corpus or the imports changed. */
   forgetTitles(): void {
     this.titles = null;
+    this.pending.clear();
   }
 
-  /** Recognises the paper on a page by its URL, its citation metadata, its links or its title. */
-  page({ url, title, meta }: { url: string; title?: string; meta?: PageMeta }): Promise<PageLookup> {
+  /**
+   * Recognises the paper on a page by its URL, its citation metadata, its links or its title.
+   * Asked twice by URL alone while the first is still reading (the toolbar badge and the page's
+   * card both ask as the tab loads, at once when the background has just woken), both get one answer.
+   */
+  page(request: { url: string; title?: string; meta?: PageMeta }): Promise<PageLookup> {
+    if (request.title !== undefined || request.meta !== undefined) return this.lookUpPage(request);
+    const pending = this.pending.get(request.url);
+    if (pending) return pending;
+    const lookup = this.lookUpPage(request).finally(() => {
+      if (this.pending.get(request.url) === lookup) this.pending.delete(request.url);
+    });
+    this.pending.set(request.url, lookup);
+    return lookup;
+  }
+
+  private lookUpPage({ url, title, meta }: { url: string; title?: string; meta?: PageMeta }): Promise<PageLookup> {
     return this.corpus.call(async (hash) => {
       const byUrl = arxivRefFromUrl(url);
       const byMeta = parseArxivId(meta?.citationArxivId ?? '') ?? (meta?.citationPdfUrl ? arxivRefFromUrl(meta.citationPdfUrl) : null);

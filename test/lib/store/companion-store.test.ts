@@ -89,6 +89,29 @@ describe('CompanionStore over the project corpus', () => {
     expect((await store.papers.page({ url: 'https://arxiv.org/pdf/2404.14239v2' })).saved).toBe(true);
   });
 
+  it.each([
+    ['by URL alone, asked twice at once: one answer for both', { url: 'https://arxiv.org/abs/2403.04692' }, { url: 'https://arxiv.org/abs/2403.04692' }, true],
+    ['the same URL, once with the page\'s title: each its own', { url: 'https://arxiv.org/abs/2403.04692' }, { url: 'https://arxiv.org/abs/2403.04692', title: 'PixArt' }, false],
+    ['two URLs: each its own', { url: 'https://arxiv.org/abs/2403.04692' }, { url: 'https://arxiv.org/pdf/2403.04692' }, false],
+  ])('looks a page up %s', async (_, first, second, shared) => {
+    const [a, b] = [store.papers.page(first), store.papers.page(second)];
+    expect(a === b).toBe(shared);
+    expect((await a).arxivId).toBe((await b).arxivId);
+  });
+
+  it('answers a lookup asked after a save with the save, even while one asked before is still reading', async () => {
+    const url = 'https://arxiv.org/abs/2403.04692';
+    const before = store.papers.page({ url });
+    await store.readingList.save({ arxivId: '2403.04692', title: 'PixArt-Σ', source: 'card' });
+    const after = store.papers.page({ url });
+    expect(after).not.toBe(before);
+    expect((await after).saved).toBe(true);
+    // And the next one, asked once those have answered, reads again.
+    await Promise.all([before, after]);
+    expect(store.papers.page({ url })).not.toBe(after);
+    await store.readingList.remove('arxiv:2403.04692');
+  });
+
   it('gets a paper, and says not-found for one without a digest', async () => {
     expect((await store.papers.paper('2403.04692v1')).digest.title).toMatch(/^PixArt-Σ/);
     await expect(store.papers.paper('2501.00001')).rejects.toMatchObject({ code: 'not-found' });
