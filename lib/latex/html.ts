@@ -21,6 +21,14 @@ export function escapeHtml(text: string): string {
 }
 
 /**
+ * The HTML sanitize-html writes for a text: `&`, `<` and `>` escaped, quotes left as they are.
+ * Safe in element content; an abstract without markup is stored as its text and shown as this.
+ */
+export function textAsSanitizedHtml(text: string): string {
+  return /[&<>]/.test(text) ? text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : text;
+}
+
+/**
  * Approximates what a reader sees in an HTML fragment: tags removed,
  * entities decoded. Deliberately crude (no DOM in `lib/`); it is used to
  * check our own, well-formed output, not to sanitize foreign HTML.

@@ -14,7 +14,7 @@ import { tokenizeLatex } from './tokenize-latex.ts';
 import type { RenderedLatex, RichSegment } from './types.ts';
 
 export type { Emphasis, LatexToken, RenderedLatex, RichSegment } from './types.ts';
-export { containsRawLatexCommand, escapeHtml, htmlToVisibleText, segmentsToHtml } from './html.ts';
+export { containsRawLatexCommand, escapeHtml, htmlToVisibleText, segmentsToHtml, textAsSanitizedHtml } from './html.ts';
 export { KATEX_OPTIONS, MAX_TEX_LENGTH, renderKatex, isMathLimitReason, type KatexRenderResult } from './render-katex.ts';
 export { mathToUnicode } from './math-to-unicode.ts';
 export { latexToPlainText, tokenPlainText } from './plain.ts';

@@ -1,4 +1,5 @@
 import sanitizeHtml from 'sanitize-html';
+import { textAsSanitizedHtml } from './html.ts';
 import { ALLOWED_CLASSES, filterKatexStyle, isBoundedMathLength, isBoundedSvgLength, KATEX_STYLES, MATH_LENGTH_ATTRIBUTES } from './katex-allow-list.ts';
 
 // KaTeX's output (HTML spans, MathML for screen readers, SVG for stretchy symbols) and the
@@ -88,7 +89,78 @@ const OPTIONS: sanitizeHtml.IOptions = {
  * style declarations its writer sets, and lengths within the bounds `maxSize` implies. The corpus
  * build runs every abstract through it, and so does every import of corpus JSON, so the extension
  * only ever inserts HTML that passed this filter.
+ *
+ * The answer is always sanitize-html's own. HTML in the plain form the pipeline writes (see
+ * {@link sanitizeWellFormed}) is put together from sanitize-html's answers for each distinct tag,
+ * which KaTeX repeats thousands of times; anything else goes through sanitize-html whole.
  */
 export function sanitizeRenderedHtml(html: string): string {
+  return sanitizeWellFormed(html) ?? sanitizeHtml(html, OPTIONS);
+}
+
+/** sanitize-html alone, for the tests that hold {@link sanitizeRenderedHtml} to it. */
+export function sanitizeWithLibrary(html: string): string {
   return sanitizeHtml(html, OPTIONS);
+}
+
+// The plain form: text without `<`, `>` or stray `&` (only the entities escapeHtml and KaTeX write);
+// start tags with lower-case names and quoted attribute values holding no `<`, `>`, `&`, quote, CR
+// or NUL; end tags. Past a tag of this form no HTML parser can disagree on where it ends.
+const TOKEN = /<([a-z][a-z0-9]*)((?: [A-Za-z][A-Za-z0-9-]*(?:="[^"<>&\r\0]*"|='[^'<>&\r\0]*'))*)(\/?)>|<\/([a-z][a-z0-9]*)>|[^<>&\r\0]+|&(?:amp|lt|gt|quot|#39|#x27);/y;
+const TEXT_ENTITIES: Readonly<Record<string, string>> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&#x27;': "'" };
+// sanitize-html's answer for each start tag seen (null: it drops or changes the tag), and for texts.
+const startTags = new Map<string, string | null>();
+const MAX_REMEMBERED_TAGS = 20_000;
+
+/**
+ * sanitize-html's answer for HTML in the plain form, or null for HTML in any other form. When
+ * every element is one sanitize-html keeps, properly nested (a `/>` only on SVG's `path` and
+ * `line` inside `svg`, where the HTML parser honours it), sanitize-html handles each tag on its own:
+ * it writes each start tag as it writes it alone, each text escaped, each end tag as it was. So the
+ * answer is those pieces joined, each start tag's piece asked of sanitize-html once and remembered.
+ */
+function sanitizeWellFormed(html: string): string | null {
+  if (!html.includes('<')) {
+    if (html.includes('&') && !/^(?:[^&\r\0]|&(?:amp|lt|gt|quot|#39|#x27);)*$/.test(html)) return null;
+    if (/[>\r\0]/.test(html)) return null;
+    return textAsSanitizedHtml(html.includes('&') ? decodeTextEntities(html) : html);
+  }
+  const open: string[] = [];
+  let out = '';
+  TOKEN.lastIndex = 0;
+  while (TOKEN.lastIndex < html.length) {
+    const match = TOKEN.exec(html);
+    if (!match) return null;
+    const [token, name, , selfClosing, endName] = match;
+    if (name !== undefined) {
+      if (selfClosing && !((name === 'path' || name === 'line') && open.at(-1) === 'svg')) return null;
+      const kept = sanitizedStartTag(token, name, selfClosing === '/');
+      if (kept === null) return null;
+      out += kept;
+      if (!selfClosing) open.push(name);
+    } else if (endName !== undefined) {
+      if (open.pop() !== endName) return null;
+      out += `</${endName}>`;
+    } else {
+      out += token.startsWith('&') ? textAsSanitizedHtml(TEXT_ENTITIES[token]!) : textAsSanitizedHtml(token);
+    }
+  }
+  return open.length === 0 ? out : null;
+}
+
+function decodeTextEntities(text: string): string {
+  return text.replace(/&(?:amp|lt|gt|quot|#39|#x27);/g, (entity) => TEXT_ENTITIES[entity]!);
+}
+
+/** What sanitize-html writes for one start tag (with its end tag when self-closing), or null when it would not keep it as it is. */
+function sanitizedStartTag(tag: string, name: string, selfClosing: boolean): string | null {
+  let kept = startTags.get(tag);
+  if (kept !== undefined) return kept;
+  const end = `</${name}>`;
+  const alone = sanitizeHtml(selfClosing ? tag : tag + end, OPTIONS);
+  // Kept: the same element, with nothing but its (filtered) attributes in it, closed right after.
+  kept = (alone.startsWith(`<${name} `) || alone.startsWith(`<${name}>`)) && alone.endsWith(end) && alone.indexOf('>') === alone.length - end.length - 1 ? (selfClosing ? alone : alone.slice(0, -end.length)) : null;
+  if (startTags.size >= MAX_REMEMBERED_TAGS) startTags.clear();
+  startTags.set(tag, kept);
+  return kept;
 }
