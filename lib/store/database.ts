@@ -6,6 +6,7 @@ import type { FeedFileState } from '../feeds/tree-diff';
 import type { ReadingListEntry } from '../reading-list/reading-list-entry';
 import type { SyncRecord } from '../sync/sync-record';
 import type { PackedSearchIndex } from '../search/packed-index';
+import { readStoredPaper } from './stored-paper';
 
 /** The IndexedDB database the background owns. */
 export const DATABASE_NAME = 'arxiv-digest-companion';
@@ -277,6 +278,9 @@ export class CompanionDatabase extends Dexie {
   constructor(name = DATABASE_NAME, options?: DexieOptions) {
     super(name, options);
     declareSchema(this);
+    // Papers are written without an `abstractHtml` that is only their abstract as HTML (`toStoredPaper`).
+    this.papers.hook('reading', readStoredPaper);
+    this.importedPapers.hook('reading', readStoredPaper);
   }
 }
 

@@ -2,6 +2,7 @@ import type { CorpusPaper, CorpusTaxonomyEntry } from '../corpus';
 import { overlayDigest } from '../corpus/overlay-digest';
 import { IMPORTS_INDEX_KEY_SEPARATOR, type CompanionDatabase, type ImportBatchRow, type ImportedPaperRow } from './database';
 import { StoreError, toStoreError } from './store-error';
+import { toStoredPaper } from './stored-paper';
 
 /** Rows written per `bulkAdd` of an import; progress is reported after each. */
 export const IMPORT_CHUNK_ROWS = 1000;
@@ -115,7 +116,7 @@ export class ImportStore {
         await this.db.importBatches.add(batch);
         for (let start = 0; start < rows.length; start += chunkRows) {
           stopIfCancelled();
-          await this.db.importedPapers.bulkAdd(rows.slice(start, start + chunkRows));
+          await this.db.importedPapers.bulkAdd(rows.slice(start, start + chunkRows).map(toStoredPaper) as ImportedPaperRow[]);
           options.onProgress?.(Math.min(start + chunkRows, rows.length), rows.length);
         }
         stopIfCancelled();

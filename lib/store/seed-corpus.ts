@@ -1,6 +1,7 @@
-import type { Corpus, CorpusTaxonomyNode } from '../corpus';
+import type { Corpus, CorpusPaper, CorpusTaxonomyNode } from '../corpus';
 import { createSearchIndex, packIndex, searchDocumentsFromCorpus } from '../search';
 import { searchIndexKey } from './search-index-cache';
+import { toStoredPaper } from './stored-paper';
 import { CORPUS_TABLES, type CompanionDatabase, type CorpusStateRow, type StoredTaxonomyNode, type TitleRow } from './database';
 
 /** Rows written per transaction: large enough to be fast, small enough not to hold the worker for long. */
@@ -63,7 +64,7 @@ export async function seedCorpus(db: CompanionDatabase, corpus: Corpus, options:
       options.onProgress?.(written, total);
     }
   };
-  await fill(db.papers, corpus.papers);
+  await fill(db.papers, corpus.papers.map(toStoredPaper) as CorpusPaper[]);
   await fill(db.taxonomyNodes, nodes);
   await fill(db.taxonomyEntries, corpus.taxonomy.entries);
 
