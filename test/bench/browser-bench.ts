@@ -145,7 +145,7 @@ async function benchOverlay(loads: number, coldWorkerPapers: number) {
 }
 
 /** Seeds a synthetic corpus into Chromium's IndexedDB with the extension's own code, in a plain page. */
-async function benchSeeding(papers: number) {
+export async function benchSeeding(papers: number) {
   const code = await bundlePage('seed-page.ts', 'seedBench');
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
