@@ -198,17 +198,31 @@ export const MATH_LENGTH_ATTRIBUTES: readonly string[] = ['width', 'height', 'de
  * `maxSize` from above only, so `\kern-100em` arrives as `margin-right:-100em`.
  */
 export function findOutOfBoundsLength(html: string): string | null {
-  for (const tag of html.matchAll(/<([a-z]+)\s([^>]*)>/g)) {
-    const [, name = '', attributes = ''] = tag;
-    for (const [, attribute = '', value = ''] of attributes.matchAll(/([\w:-]+)="([^"]*)"/g)) {
-      if (attribute === 'style') {
-        for (const declaration of value.split(';')) {
-          const [property = '', raw = ''] = declaration.split(':').map((part) => part.trim());
-          if (/\d/.test(raw) && Object.hasOwn(KATEX_STYLES, property) && !KATEX_STYLES[property]!(raw)) return `${property}:${raw}`;
-        }
-      } else if (name === 'svg' ? (attribute === 'width' || attribute === 'height') && !isBoundedSvgLength(attribute, value) : name.startsWith('m') && MATH_LENGTH_ATTRIBUTES.includes(attribute) && !isBoundedMathLength(value)) {
-        return `${attribute}="${value}"`;
+  for (const [tag, name = '', attributes = ''] of html.matchAll(/<([a-z]+)\s([^>]*)>/g)) {
+    // KaTeX writes the same few thousand tags over and over: each is judged once.
+    let found = tagsJudged.get(tag);
+    if (found === undefined) {
+      found = outOfBoundsInTag(name, attributes);
+      if (tagsJudged.size >= MAX_TAGS_JUDGED) tagsJudged.clear();
+      tagsJudged.set(tag, found);
+    }
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+const tagsJudged = new Map<string, string | null>();
+const MAX_TAGS_JUDGED = 20_000;
+
+function outOfBoundsInTag(name: string, attributes: string): string | null {
+  for (const [, attribute = '', value = ''] of attributes.matchAll(/([\w:-]+)="([^"]*)"/g)) {
+    if (attribute === 'style') {
+      for (const declaration of value.split(';')) {
+        const [property = '', raw = ''] = declaration.split(':').map((part) => part.trim());
+        if (/\d/.test(raw) && Object.hasOwn(KATEX_STYLES, property) && !KATEX_STYLES[property]!(raw)) return `${property}:${raw}`;
       }
+    } else if (name === 'svg' ? (attribute === 'width' || attribute === 'height') && !isBoundedSvgLength(attribute, value) : name.startsWith('m') && MATH_LENGTH_ATTRIBUTES.includes(attribute) && !isBoundedMathLength(value)) {
+      return `${attribute}="${value}"`;
     }
   }
   return null;
