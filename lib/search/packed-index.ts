@@ -290,18 +290,7 @@ export class TermPostings {
     this.count.fill(-1);
     this.length = 0;
     if (data instanceof PackedTermData && data.packedBytes) {
-      const { bytes, start } = data.packedBytes;
-      let at = start;
-      const read = () => {
-        let value = 0;
-        let shift = 1;
-        for (;;) {
-          const byte = bytes[at++]!;
-          value += (byte & 0x7f) * shift;
-          if (byte < 0x80) return value;
-          shift *= 128;
-        }
-      };
+      const read = varintReader(data.packedBytes.bytes, data.packedBytes.start);
       for (let fields = read(); fields > 0; fields--) {
         const fieldId = read();
         const n = read();
@@ -580,9 +569,10 @@ class PackedTermData {
   }
 }
 
-function decodePostings(bytes: Uint8Array, start: number): FieldTermData {
+/** Reads the unsigned varints packed one after another from `start`, one per call. */
+function varintReader(bytes: Uint8Array, start: number): () => number {
   let at = start;
-  const read = () => {
+  return () => {
     let value = 0;
     let shift = 1;
     for (;;) {
@@ -592,6 +582,10 @@ function decodePostings(bytes: Uint8Array, start: number): FieldTermData {
       shift *= 128;
     }
   };
+}
+
+function decodePostings(bytes: Uint8Array, start: number): FieldTermData {
+  const read = varintReader(bytes, start);
   const data: FieldTermData = new Map();
   for (let fields = read(); fields > 0; fields--) {
     const fieldId = read();
