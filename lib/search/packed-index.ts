@@ -515,57 +515,64 @@ function lineStarts(text: string): Uint32Array {
   return starts;
 }
 
-/** A term's postings, decoded into MiniSearch's own maps the first time they are read. */
-class PackedTermData {
-  private decoded: FieldTermData | null = null;
+/** A Map built the first time it is used. */
+class DeferredMap<K, V> {
+  protected map: Map<K, V> | null = null;
 
+  constructor(private readonly build: () => Map<K, V>) {}
+
+  protected get built(): Map<K, V> {
+    return (this.map ??= this.build());
+  }
+
+  get size(): number {
+    return this.built.size;
+  }
+  get(key: K) {
+    return this.built.get(key);
+  }
+  has(key: K) {
+    return this.built.has(key);
+  }
+  set(key: K, value: V) {
+    this.built.set(key, value);
+    return this;
+  }
+  delete(key: K) {
+    return this.built.delete(key);
+  }
+  clear() {
+    this.built.clear();
+  }
+  keys() {
+    return this.built.keys();
+  }
+  values() {
+    return this.built.values();
+  }
+  entries() {
+    return this.built.entries();
+  }
+  forEach(callback: (value: V, key: K, map: Map<K, V>) => void) {
+    this.built.forEach(callback);
+  }
+  [Symbol.iterator]() {
+    return this.built.entries();
+  }
+}
+
+/** A term's postings, decoded into MiniSearch's own maps the first time they are read. */
+class PackedTermData extends DeferredMap<number, Map<number, number>> {
   constructor(
     private readonly source: { postings: Uint8Array; offsets: Uint32Array },
     private readonly term: number,
-  ) {}
-
-  private get data(): FieldTermData {
-    return (this.decoded ??= decodePostings(this.source.postings, this.source.offsets[this.term]!));
+  ) {
+    super(() => decodePostings(source.postings, source.offsets[term]!));
   }
 
   /** Where the postings are packed, while they have not been decoded (nor changed since). */
   get packedBytes(): { bytes: Uint8Array; start: number } | null {
-    return this.decoded ? null : { bytes: this.source.postings, start: this.source.offsets[this.term]! };
-  }
-
-  get size(): number {
-    return this.data.size;
-  }
-  get(fieldId: number) {
-    return this.data.get(fieldId);
-  }
-  has(fieldId: number) {
-    return this.data.has(fieldId);
-  }
-  set(fieldId: number, docs: Map<number, number>) {
-    this.data.set(fieldId, docs);
-    return this;
-  }
-  delete(fieldId: number) {
-    return this.data.delete(fieldId);
-  }
-  clear() {
-    this.data.clear();
-  }
-  keys() {
-    return this.data.keys();
-  }
-  values() {
-    return this.data.values();
-  }
-  entries() {
-    return this.data.entries();
-  }
-  forEach(callback: (docs: Map<number, number>, fieldId: number, map: FieldTermData) => void) {
-    this.data.forEach(callback);
-  }
-  [Symbol.iterator]() {
-    return this.data.entries();
+    return this.map ? null : { bytes: this.source.postings, start: this.source.offsets[this.term]! };
   }
 }
 
@@ -672,52 +679,6 @@ class DenseLazyMap<V> {
   }
   [Symbol.iterator](): IterableIterator<[number, V]> {
     return this.entries();
-  }
-}
-
-/** A Map built the first time it is used. */
-class DeferredMap<K, V> {
-  protected map: Map<K, V> | null = null;
-
-  constructor(private readonly build: () => Map<K, V>) {}
-
-  protected get built(): Map<K, V> {
-    return (this.map ??= this.build());
-  }
-
-  get size(): number {
-    return this.built.size;
-  }
-  get(key: K) {
-    return this.built.get(key);
-  }
-  has(key: K) {
-    return this.built.has(key);
-  }
-  set(key: K, value: V) {
-    this.built.set(key, value);
-    return this;
-  }
-  delete(key: K) {
-    return this.built.delete(key);
-  }
-  clear() {
-    this.built.clear();
-  }
-  keys() {
-    return this.built.keys();
-  }
-  values() {
-    return this.built.values();
-  }
-  entries() {
-    return this.built.entries();
-  }
-  forEach(callback: (value: V, key: K, map: Map<K, V>) => void) {
-    this.built.forEach(callback);
-  }
-  [Symbol.iterator]() {
-    return this.built.entries();
   }
 }
 
