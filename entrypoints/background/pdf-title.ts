@@ -58,26 +58,25 @@ async function knownTitle(store: CompanionStore, url: string): Promise<{ title: 
   return title && lookup.arxivId ? { title, arxivId: lookup.arxivId } : null;
 }
 
-/** Tries a few times: a frame still committing refuses the script, and no later event may come. */
-const NAME_TAB_DELAYS_MS = [0, 300, 1500];
+/**
+ * Tries until the tab bears the title: a frame still committing refuses the script, or runs it in
+ * the document it is about to replace, and no later event may come.
+ */
+const NAME_TAB_DELAYS_MS = [0, 300, 1500, 4000];
 
 async function nameTab(scripting: ChromeScripting, tabId: number, url: string, wantedTitle: Promise<string | null>): Promise<void> {
   const wanted = await wantedTitle;
   if (!wanted) return;
+  const setTitle = (text: string, expectedUrl: string) => {
+    if (location.href === expectedUrl) document.title = text;
+  };
   for (const delay of NAME_TAB_DELAYS_MS) {
     await new Promise((resolve) => setTimeout(resolve, delay));
     const tab = await browser.tabs.get(tabId).catch(() => null);
-    // Navigated elsewhere meanwhile (the view switch, a link), or already named.
+    // Navigated elsewhere meanwhile (the view switch, a link), or named, by this call or another.
     if (tab?.url !== url || tab.title === wanted) return;
-    const setTitle = (text: string, expectedUrl: string) => {
-      if (location.href === expectedUrl) document.title = text;
-    };
-    try {
-      await scripting.executeScript({ target: { tabId }, func: setTitle, args: [wanted, url] });
-      return;
-    } catch {
-      // The frame was not ready: the next round tries again.
-    }
+    // Refused while the frame commits: the next round looks again, as it does after a success.
+    await scripting.executeScript({ target: { tabId }, func: setTitle, args: [wanted, url] }).catch(() => {});
   }
 }
 
