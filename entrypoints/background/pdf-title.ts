@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import { OneRunPerKey } from '../../lib/background/one-run-per-key';
 import { isArxivPdfUrl, pdfContentDisposition, pdfTabTitle } from '../../lib/page/paper-views';
 import type { CompanionStore } from '../../lib/store/companion-store';
 import { keepAwakeWhile } from './keep-awake';
@@ -32,8 +33,10 @@ export function registerPdfTitles(store: CompanionStore): void {
   }
   // One lookup per tab and URL, started as soon as the URL is known (the store may still be opening
   // or seeding), and applied at each event that can have reset the title: the load's end, and the
-  // viewer's own title from the PDF's metadata.
+  // viewer's own title from the PDF's metadata. One naming at a time per tab: the title events that a
+  // naming itself causes then ask only for one more look once it is over, never for a script of their own.
   const lookups = new Map<number, { url: string; wanted: Promise<string | null> }>();
+  const naming = new OneRunPerKey<number>();
   browser.tabs.onRemoved.addListener((tabId) => void lookups.delete(tabId));
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     const url = change.url ?? tab.url;
@@ -48,7 +51,8 @@ export function registerPdfTitles(store: CompanionStore): void {
       lookups.set(tabId, lookup);
     }
     if (change.status !== 'complete' && change.title === undefined) return;
-    void keepAwakeWhile(nameTab(scripting, tabId, lookup.url, lookup.wanted)).catch(() => {});
+    const { url: pdfUrl, wanted } = lookup;
+    void keepAwakeWhile(naming.run(tabId, () => nameTab(scripting, tabId, pdfUrl, wanted))).catch(() => {});
   });
 }
 
@@ -68,7 +72,12 @@ async function nameTab(scripting: ChromeScripting, tabId: number, url: string, w
   const wanted = await wantedTitle;
   if (!wanted) return;
   const setTitle = (text: string, expectedUrl: string) => {
-    if (location.href === expectedUrl) document.title = text;
+    if (location.href !== expectedUrl) return;
+    // Chrome's viewer titles the tab from the PDF's metadata without touching this document's title:
+    // when that came after ours, the document still holds ours, and setting a title a document already
+    // has tells the browser nothing. Cleared first, it is a change the tab takes.
+    if (document.title === text) document.title = '';
+    document.title = text;
   };
   for (const delay of NAME_TAB_DELAYS_MS) {
     await new Promise((resolve) => setTimeout(resolve, delay));

@@ -210,8 +210,7 @@ export const E2E_CASES: E2eCase[] = [
     flow: 'pdf tab',
     title: "a PDF tab's title names the paper, and the PDF stays in the browser's viewer",
     runs: {
-      chromium:
-        "off for now: since 7 December the title sometimes stays the PDF's own (2 of 3 clean-clone CI runs), a defect still open; the badge and the Firefox title are covered",
+      chromium: true,
       firefox:
         "in its own file, test/e2e-firefox/pdf-title.test.ts: Firefox names the tab from the PDF response's headers, and this suite's request interception answers before the extension's webRequest listener sees a response",
     },
