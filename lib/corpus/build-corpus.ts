@@ -1,6 +1,6 @@
 import { mergeDigestEntries, parseDigestDocument, detectDigestKind, type DigestEntry, type DigestWarning } from '../digest';
 import { isMathLimitReason, latexToPlainText, renderLatexText, sanitizeRenderedHtml } from '../latex';
-import { looksLikeMojibake, repairIfMojibake, type RepairModel, type RepairResult } from '../mojibake';
+import { looksLikeMojibake, repairMojibake, type RepairModel, type RepairResult } from '../mojibake';
 import { parseTaxonomy, type TaxonomyParseResult } from '../taxonomy';
 import { entriesByTitle } from './corpus-lookup';
 import { CORPUS_SCHEMA_VERSION, type Corpus, type CorpusPaper, type CorpusSource, type CorpusTaxonomyEntry } from './corpus-schema';
@@ -12,6 +12,8 @@ export interface SourceDocument {
   /** File name, kept as provenance. */
   file: string;
   text: string;
+  /** What {@link looksLikeMojibake} said of `text`, when the caller has asked already: it reads the whole text. */
+  looksLikeMojibake?: boolean;
 }
 
 /** A problem in one source that did not stop the build: a skipped entry, an unaligned heading. */
@@ -85,9 +87,9 @@ export function buildCorpus(sources: readonly SourceDocument[], repairModel: Rep
   const digestSources: ParsedDigestSource[] = [];
   let taxonomy: TaxonomyParseResult | undefined;
 
-  for (const { file, text } of [...sources].sort((a, b) => a.file.localeCompare(b.file))) {
-    if (!repairModel && looksLikeMojibake(text)) throw new CorpusBuildError(file, 'looks like mojibake, and no repair model was given');
-    const repair = withLostCharactersShown(repairModel ? repairIfMojibake(text, repairModel) : unrepaired(text), file, warnings);
+  for (const { file, text, looksLikeMojibake: damaged = looksLikeMojibake(text) } of [...sources].sort((a, b) => a.file.localeCompare(b.file))) {
+    if (damaged && !repairModel) throw new CorpusBuildError(file, 'looks like mojibake, and no repair model was given');
+    const repair = withLostCharactersShown(damaged ? repairMojibake(text, repairModel!) : unrepaired(text), file, warnings);
     const kind = detectDigestKind(repair.text) ?? (TAXONOMY_SEPARATOR.test(repair.text) ? 'taxonomy' : null);
     if (kind === null) throw new CorpusBuildError(file, 'expected a weekly overview, a daily digest or a taxonomy export');
     const source: CorpusSource = {

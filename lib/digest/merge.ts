@@ -35,8 +35,9 @@ export function mergeDigestEntries(entries: readonly DigestEntry[]): DigestEntry
       for (const p of e.provenance) if (p.version !== null) versions.add(p.version);
     }
     const sortedVersions = [...versions].sort((a, b) => a - b);
-    const fields = Object.fromEntries(
-      (Object.keys(DIGEST_FIELDS) as DigestFieldName[]).map((name) => [name, structuredClone(combineField(name, ranked.map((e) => e[name] as DigestFieldValue<typeof name>), 'merge'))]),
+    // Cloned in one call, not field by field: an import merges ten thousand entries.
+    const fields = structuredClone(
+      Object.fromEntries((Object.keys(DIGEST_FIELDS) as DigestFieldName[]).map((name) => [name, combineField(name, ranked.map((e) => e[name] as DigestFieldValue<typeof name>), 'merge')])),
     ) as Pick<DigestEntry, DigestFieldName>;
     out.push({
       arxivId,

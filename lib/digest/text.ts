@@ -9,7 +9,8 @@
  */
 export function splitLines(text: string): string[] {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  return body.split(/\r\n|\r|\n/);
+  // Splitting on a string is several times faster than on the regex, and most files have no CR.
+  return body.includes('\r') ? body.split(/\r\n|\r|\n/) : body.split('\n');
 }
 
 /**

@@ -157,8 +157,9 @@ async function prepareFeedFile(
 ): Promise<PreparedFile | { error: string }> {
   try {
     const text = readImportFile(label, bytes);
-    if (context.repairModel === undefined && looksLikeMojibake(text)) context.repairModel = await deps.loadRepairModel().catch(() => null);
-    return prepareImportFile(label, text, { taxonomyEntries: context.taxonomyEntries, repairModel: context.repairModel ?? null });
+    const damaged = looksLikeMojibake(text);
+    if (damaged && context.repairModel === undefined) context.repairModel = await deps.loadRepairModel().catch(() => null);
+    return prepareImportFile(label, text, { taxonomyEntries: context.taxonomyEntries, repairModel: context.repairModel ?? null, looksLikeMojibake: damaged });
   } catch (error) {
     if (error instanceof ImportRejection) return { error: error.reason };
     return { error: `the file could not be read (${error instanceof Error ? `${error.name}: ${error.message}` : String(error)})`.slice(0, 500) };

@@ -11,6 +11,8 @@ export interface ImportContext {
   taxonomyEntries: readonly CorpusTaxonomyEntry[];
   /** The repair model, or null when no file of this import looks like mojibake. */
   repairModel: RepairModel | null;
+  /** What `looksLikeMojibake` said of the file's text, when the caller has asked already. */
+  looksLikeMojibake?: boolean;
 }
 
 /** A digest file turned into corpus papers, with what the build noticed on the way. */
@@ -38,7 +40,7 @@ export function prepareImportFile(file: string, text: string, context: ImportCon
   if (/^\s*\{/.test(text)) return prepareCorpusJson(file, text, context);
   let built;
   try {
-    built = buildCorpus([{ file, text }], context.repairModel, { linkTo: context.taxonomyEntries });
+    built = buildCorpus([{ file, text, looksLikeMojibake: context.looksLikeMojibake }], context.repairModel, { linkTo: context.taxonomyEntries });
   } catch (error) {
     // What the parsers say about a malformed file; anything else is a bug, and is not dressed up as one.
     if (error instanceof SourceFormatError) throw new ImportRejection(file, `line ${error.line}: expected ${error.expected}${error.found === null ? '' : `, found ${JSON.stringify(error.found)}`}`);

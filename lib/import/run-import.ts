@@ -56,7 +56,7 @@ export async function runImport(files: readonly ImportSourceFile[], deps: Import
     if (deps.signal?.aborted) throw new ImportCancelledError();
   };
 
-  const texts: ({ file: string; text: string } | RejectedFile)[] = [];
+  const texts: ({ file: string; text: string; looksLikeMojibake?: boolean } | RejectedFile)[] = [];
   for (const [i, file] of files.entries()) {
     stopIfCancelled();
     progress('reading', i, files.length);
@@ -69,7 +69,9 @@ export async function runImport(files: readonly ImportSourceFile[], deps: Import
   }
   progress('reading', files.length, files.length);
 
-  const needsRepair = texts.some((entry) => 'text' in entry && looksLikeMojibake(entry.text));
+  // Asked once per file: the check reads the whole text.
+  for (const entry of texts) if ('text' in entry) entry.looksLikeMojibake = looksLikeMojibake(entry.text);
+  const needsRepair = texts.some((entry) => 'text' in entry && entry.looksLikeMojibake);
   // Without the model only the damaged files are refused (the pipeline says so); the others go in.
   // The taxonomy is read once the bundled corpus is whole, waiting for a seed still under way.
   const [repairModel, taxonomyEntries] = await Promise.all([needsRepair ? deps.loadRepairModel().catch(() => null) : null, deps.store.taxonomyEntries({ signal: deps.signal })]);
@@ -82,7 +84,7 @@ export async function runImport(files: readonly ImportSourceFile[], deps: Import
       continue;
     }
     try {
-      prepared.push(prepareImportFile(entry.file, entry.text, { taxonomyEntries, repairModel }));
+      prepared.push(prepareImportFile(entry.file, entry.text, { taxonomyEntries, repairModel, looksLikeMojibake: entry.looksLikeMojibake }));
     } catch (error) {
       prepared.push(rejected(entry.file, error));
     }

@@ -550,7 +550,10 @@ export function normalizeTokens(tokens: readonly LatexToken[]): LatexToken[] {
     prevEndsWithSpace = text.endsWith(' ');
   }
   for (let last = out[out.length - 1]; last?.kind === 'text'; last = out[out.length - 1]) {
-    last.text = last.text.replace(/ +$/, '');
+    // A loop, not `/ +$/`: that regex restarts at every space of a long abstract.
+    let end = last.text.length;
+    while (end > 0 && last.text.charCodeAt(end - 1) === 0x20) end--;
+    last.text = last.text.slice(0, end);
     if (last.text !== '') break;
     out.pop();
   }

@@ -12,6 +12,13 @@ import { projectCorpus } from '../../support/project-corpus';
 import { readingListEntry } from '../../support/reading-list-entry';
 import { DAILY, fixtureFile, fixtureText, generatedWeekly, MOJIBAKE, PAG_ENTRY, PAG_TITLE, sourceFile, WEEKLY, weeklyText } from './helpers';
 
+// Every mojibake check the importer makes, counted: it reads a whole file, so it runs once per file.
+const mojibakeChecks = vi.hoisted(() => ({ count: 0 }));
+vi.mock('../../../lib/mojibake', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../../lib/mojibake')>();
+  return { ...actual, looksLikeMojibake: (text: string) => (mojibakeChecks.count++, actual.looksLikeMojibake(text)) };
+});
+
 const { corpus } = projectCorpus();
 const DAILY_IDS = ['2405.12001', '2405.12002', '2405.12003'];
 const noRepairModel = () => Promise.reject(new Error('no file of this import is damaged'));
@@ -129,11 +136,19 @@ describe('runImport', () => {
     expect(await counts()).toEqual({ rows: 0, batches: 0 });
   });
 
+  it('checks each file for mojibake once, since the check reads the whole text', async () => {
+    mojibakeChecks.count = 0;
+    await runImport([fixtureFile(WEEKLY), fixtureFile(DAILY)], deps());
+    expect(mojibakeChecks.count).toBe(2);
+  });
+
   it('loads the repair model only for a damaged file, once, and imports the repaired papers', async () => {
     const small = trainRepairModel({ corpus: cleanTrainingTexts(readSources(PROJECT_ROOT)) });
     const loadRepairModel = vi.fn(async () => small);
+    mojibakeChecks.count = 0;
     const outcome = await runImport([fixtureFile(WEEKLY), fixtureFile(MOJIBAKE)], deps({ loadRepairModel }));
     expect(loadRepairModel).toHaveBeenCalledTimes(1);
+    expect(mojibakeChecks.count).toBe(2);
     expect(outcome.files[1]).toMatchObject({ status: 'imported', added: DAILY_IDS, notes: [expect.stringMatching(/^repaired as mojibake/)] });
     expect((await store.visiblePaper('2405.12001'))?.title).toBe(PAG_TITLE);
   });
