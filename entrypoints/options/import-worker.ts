@@ -7,12 +7,16 @@ import { repairModelFromJSON, type SerializedRepairModel } from '../../lib/mojib
 import { CompanionDatabase } from '../../lib/store/database';
 import { ImportStore } from '../../lib/store/import-store';
 import { refreshSearchIndexCache } from '../../lib/store/search-index-cache';
+import type { PrepareHelper } from '../../lib/import/prepare-files';
+import PrepareWorker from './prepare-worker.ts?worker';
 
 const db = new CompanionDatabase();
 serveImports(self as unknown as ImportWorkerScope, {
   store: new ImportStore(db),
   // Built here, off every page's thread and before the background is asked for it.
   indexImports: () => refreshSearchIndexCache(db),
+  // The other cores parse too: this worker keeps one, and each helper takes one.
+  prepareHelpers: (wanted) => Array.from({ length: Math.min(wanted, (navigator.hardwareConcurrency || 1) - 1) }, () => new PrepareWorker() as unknown as PrepareHelper),
   async loadRepairModel() {
     // Shipped with the extension (1.8 MB), fetched only for a damaged file.
     const response = await fetch(new URL('/repair-model.json', self.location.origin));

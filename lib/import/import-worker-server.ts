@@ -22,7 +22,7 @@ export interface ImportWorkerScope {
  * thousand digests never blocks the page. One import runs at a time; `cancel` stops it between
  * two steps and rolls back whatever it had begun to write.
  */
-export function serveImports(scope: ImportWorkerScope, deps: Pick<ImportDependencies, 'store' | 'loadRepairModel' | 'indexImports'>): void {
+export function serveImports(scope: ImportWorkerScope, deps: Pick<ImportDependencies, 'store' | 'loadRepairModel' | 'indexImports' | 'prepareHelpers'>): void {
   let running: AbortController | null = null;
   scope.addEventListener('message', ({ data }) => {
     if (data.type === 'cancel') return running?.abort();

@@ -3,8 +3,9 @@ import { looksLikeMojibake } from '../mojibake';
 import type { ImportFileReport } from '../store/database';
 import { ImportCancelledError, type ImportBatchSummary, type ImportStore } from '../store/import-store';
 import { planImport, type RejectedFile } from './plan-import';
-import { prepareImportFile, type PreparedFile } from './prepare-import-file';
-import { checkImportFileSize, ImportRejection, readImportFile } from './read-import-file';
+import { prepareFiles, rejectionOf, type DecodedFile, type PrepareHelper } from './prepare-files';
+import type { PreparedFile } from './prepare-import-file';
+import { checkImportFileSize, readImportFile } from './read-import-file';
 
 /** A file the user picked; a `File` fits. Its bytes are read only once its size has passed. */
 export interface ImportSourceFile {
@@ -32,6 +33,11 @@ export interface ImportDependencies {
    */
   indexImports?: () => Promise<void>;
   onProgress?: (progress: ImportProgress) => void;
+  /**
+   * Starts up to `wanted` workers to prepare files alongside this thread (see `prepareFiles`); they
+   * are terminated when the files are prepared. Asked only for an import large enough to gain.
+   */
+  prepareHelpers?: (wanted: number) => PrepareHelper[];
   /** Defaults to `crypto.randomUUID()` and `Date.now()`; tests fix them. */
   newBatchId?: () => string;
   now?: () => number;
@@ -56,41 +62,43 @@ export async function runImport(files: readonly ImportSourceFile[], deps: Import
     if (deps.signal?.aborted) throw new ImportCancelledError();
   };
 
-  const texts: ({ file: string; text: string; looksLikeMojibake?: boolean } | RejectedFile)[] = [];
+  const texts: (DecodedFile | RejectedFile)[] = [];
   for (const [i, file] of files.entries()) {
     stopIfCancelled();
     progress('reading', i, files.length);
     try {
       checkImportFileSize(file.name, file.size);
-      texts.push({ file: file.name, text: readImportFile(file.name, new Uint8Array(await file.arrayBuffer())) });
+      const text = readImportFile(file.name, new Uint8Array(await file.arrayBuffer()));
+      // Asked once per file: the check reads the whole text.
+      texts.push({ file: file.name, text, looksLikeMojibake: looksLikeMojibake(text) });
     } catch (error) {
-      texts.push(rejected(file.name, error));
+      texts.push(rejectionOf(file.name, error));
     }
   }
   progress('reading', files.length, files.length);
 
-  // Asked once per file: the check reads the whole text.
-  for (const entry of texts) if ('text' in entry) entry.looksLikeMojibake = looksLikeMojibake(entry.text);
-  const needsRepair = texts.some((entry) => 'text' in entry && entry.looksLikeMojibake);
+  const decoded = texts.filter((entry): entry is DecodedFile => 'text' in entry);
+  const needsRepair = decoded.some((entry) => entry.looksLikeMojibake);
   // Without the model only the damaged files are refused (the pipeline says so); the others go in.
   // The taxonomy is read once the bundled corpus is whole, waiting for a seed still under way.
   const [repairModel, taxonomyEntries] = await Promise.all([needsRepair ? deps.loadRepairModel().catch(() => null) : null, deps.store.taxonomyEntries({ signal: deps.signal })]);
-  const prepared: (PreparedFile | RejectedFile)[] = [];
-  for (const [i, entry] of texts.entries()) {
-    stopIfCancelled();
-    progress('parsing', i, texts.length);
-    if (!('text' in entry)) {
-      prepared.push(entry);
-      continue;
-    }
-    try {
-      prepared.push(prepareImportFile(entry.file, entry.text, { taxonomyEntries, repairModel, looksLikeMojibake: entry.looksLikeMojibake }));
-    } catch (error) {
-      prepared.push(rejected(entry.file, error));
-    }
-  }
-  progress('parsing', texts.length, texts.length);
   stopIfCancelled();
+  progress('parsing', 0, texts.length);
+  const readFailures = texts.length - decoded.length;
+  const helpers = startHelpers(decoded, deps.prepareHelpers);
+  let preparedDecoded: (PreparedFile | RejectedFile)[];
+  try {
+    preparedDecoded = await prepareFiles(decoded, { taxonomyEntries, repairModel }, {
+      helpers,
+      signal: deps.signal,
+      onPrepared: (done) => done < decoded.length && progress('parsing', readFailures + done, texts.length),
+    });
+  } finally {
+    for (const helper of helpers) helper.terminate();
+  }
+  stopIfCancelled();
+  progress('parsing', texts.length, texts.length);
+  const prepared = texts.map((entry) => ('text' in entry ? preparedDecoded[decoded.indexOf(entry)]! : entry));
 
   const ids = prepared.flatMap((file) => ('papers' in file ? file.papers.map((paper) => paper.arxivId) : []));
   const current = await deps.store.visiblePapers(ids);
@@ -106,9 +114,15 @@ export async function runImport(files: readonly ImportSourceFile[], deps: Import
   return { batch, files: plan.batch.files };
 }
 
-// Anything a file makes the pipeline throw is that file's problem, told to the user; it never
-// stops the other files.
-function rejected(file: string, error: unknown): RejectedFile {
-  if (error instanceof ImportRejection) return { file, error: error.reason };
-  return { file, error: `the file could not be read (${error instanceof Error ? `${error.name}: ${error.message}` : String(error)})`.slice(0, 500) };
+/**
+ * Below this much clean text (about 300 digests) a helper's start-up, loading the whole pipeline,
+ * would cost about what it saves.
+ */
+const HELPERS_FROM_CHARS = 1_000_000;
+
+/** One helper per clean file beyond the first, as many as the caller starts, for an import large enough. */
+function startHelpers(decoded: readonly DecodedFile[], start: ImportDependencies['prepareHelpers']): PrepareHelper[] {
+  const clean = decoded.filter((file) => !file.looksLikeMojibake);
+  const chars = clean.reduce((sum, file) => sum + file.text.length, 0);
+  return start && clean.length > 1 && chars >= HELPERS_FROM_CHARS ? start(clean.length - 1) : [];
 }

@@ -26,6 +26,8 @@ export type BrowserBenchResult = {
   overlayColdWorkerMedianMs: number;
   /** The same with only the bundled corpus, measured first in the same run: the baseline. */
   overlayColdWorkerBundledOnlyMedianMs: number;
+  /** The same as overlayColdWorkerMedianMs while an extension page keeps the extension's process running. */
+  overlayColdWorkerProcessAliveMedianMs: number;
   /** Papers in the database (imported) during the cold-worker loads. */
   overlayColdWorkerPapers: number;
   seedingPerSecond: number;
@@ -40,6 +42,12 @@ export type ImportBenchResult = {
   write: number;
   /** (b) The whole `runImport` on File objects: reading, parsing, linking, rendering, writing. */
   endToEnd: number;
+  /** (b1) The same import on one thread, without helper workers: the baseline of (b). */
+  endToEndOneThread: number;
+  /** Helper workers (b) started: one per core beyond the first, as the extension's import worker does. */
+  helpers: number;
+  /** (b) in the first run alone: the importer's code not yet optimised by the JIT, as in a user's one import. */
+  endToEndFirstRun: number;
   /** (c) Baseline: the same rows put into a bare object store (no indexes, no Dexie). */
   rawIdbPerSecond: number;
   /** write ÷ rawIdbPerSecond: the share of raw IndexedDB speed the store keeps. */
@@ -59,7 +67,7 @@ export type ImportBenchResult = {
   phaseDetailMs: { detect: number; prepare: number; visiblePapers: number; plan: number; commit: number };
   /** Median over runs of each chunk's commit time. */
   writeChunkMs: number[];
-  runs: { write: number; endToEnd?: number; endToEndMs?: number; rawIdbPerSecond: number; writeMs: number; rawIdbMs: number; order: string; wallMs: number }[];
+  runs: { write: number; endToEnd?: number; endToEndMs?: number; oneThread?: number; oneThreadMs?: number; rawIdbPerSecond: number; writeMs: number; rawIdbMs: number; order: string; wallMs: number }[];
   heapMB: { beforeMB: number; peakMB: number; afterMB: number } | null;
   input: { linkedTitles: number; mathAbstracts: number; mathSpans: number; corpusPapers: number; taxonomyEntries: number };
   /** One pass over the same files, step by step (see profileImport in import-page.ts); absent when skipped. */
@@ -68,7 +76,7 @@ export type ImportBenchResult = {
 };
 
 /** Builds the extension, then runs the browser benchmarks against `.output/chrome-mv3`. */
-export async function benchBrowser({ loads = 25, seedPapers = 10_000, importDigests = 10_000, importEndToEndRuns = 1, importProfile = false } = {}): Promise<BrowserBenchResult> {
+export async function benchBrowser({ loads = 25, seedPapers = 10_000, importDigests = 10_000, importEndToEndRuns = 3, importProfile = false } = {}): Promise<BrowserBenchResult> {
   // Always the current source: a stale .output would measure yesterday's content script.
   execFileSync('npx', ['wxt', 'build', '-b', 'chrome'], { stdio: 'ignore' });
   const script = readFileSync(join(EXTENSION_DIR, 'content-scripts', 'content.js'));
@@ -112,7 +120,7 @@ async function benchOverlay(loads: number, coldWorkerPapers: number) {
     await cdp.send('ServiceWorker.enable');
     const coldLoads = async () => {
       const cold: number[] = [];
-      for (let i = 0; i < 5; i++) {
+      for (let i = 0; i < 9; i++) {
         await cdp.send('ServiceWorker.stopAllWorkers');
         await new Promise((resolve) => setTimeout(resolve, 300));
         cold.push(await paintDelay());
@@ -130,6 +138,14 @@ async function benchOverlay(loads: number, coldWorkerPapers: number) {
     if (step !== 'done') throw new Error(`the import before the cold-worker loads ended ${step}`);
     await options.close();
     const withImports = await coldLoads();
+    // The same, with an extension page open (the popup, in a tab behind): the extension's process
+    // outlives its worker, so what is left is the worker's own start. The difference is Chrome
+    // starting a process for the extension.
+    const extensionPage = await session.context.newPage();
+    await extensionPage.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    await page.bringToFront();
+    const processAlive = await coldLoads();
+    await extensionPage.close();
     const timing = summarize(warm);
     return {
       overlayMedianMs: timing.medianMs,
@@ -137,6 +153,7 @@ async function benchOverlay(loads: number, coldWorkerPapers: number) {
       overlayLoads: loads,
       overlayColdWorkerMedianMs: withImports,
       overlayColdWorkerBundledOnlyMedianMs: bundledOnly,
+      overlayColdWorkerProcessAliveMedianMs: processAlive,
       overlayColdWorkerPapers: digests.digests,
     };
   } finally {
@@ -188,7 +205,7 @@ async function bundlePage(file: string, name: string): Promise<string> {
 type ImportRun = import('./browser/import-page').ImportRun;
 type ImportBenchSetup = import('./browser/import-page').ImportBenchSetup;
 type ImportPage = {
-  setupImportBench(corpusUrl: string, digests: number, files: number): Promise<ImportBenchSetup>;
+  setupImportBench(corpusUrl: string, workerUrl: string, digests: number, files: number): Promise<ImportBenchSetup>;
   runImportBench(run: number, options: { endToEnd: boolean }): Promise<ImportRun>;
   profileImport(): Promise<Record<string, number | boolean | string>>;
 };
@@ -210,7 +227,7 @@ export interface ImportBenchOptions {
  * extension's own importer, in a plain page, each run into a fresh database holding the built
  * corpus's papers and taxonomy; see import-page.ts for what each run measures.
  */
-export async function benchImport({ digests = 10_000, files = 10, runs = 3, endToEndRuns = 1, profile = false }: ImportBenchOptions = {}): Promise<ImportBenchResult> {
+export async function benchImport({ digests = 10_000, files = 10, runs = 3, endToEndRuns = 3, profile = false }: ImportBenchOptions = {}): Promise<ImportBenchResult> {
   const code = await bundlePage('import-page.ts', 'importBench');
   const corpusJson = readFileSync(join(EXTENSION_DIR, 'corpus.json'));
   const browser = await chromium.launch({
@@ -221,12 +238,14 @@ export async function benchImport({ digests = 10_000, files = 10, runs = 3, endT
   try {
     const page = await browser.newPage();
     await page.route('https://import-bench.invalid/corpus.json', (route) => route.fulfill({ contentType: 'application/json', body: corpusJson }));
+    const workerCode = await bundlePage('prepare-worker-page.ts', 'prepareWorker');
+    await page.route('https://import-bench.invalid/prepare-worker.js', (route) => route.fulfill({ contentType: 'text/javascript', body: workerCode }));
     await page.route('https://import-bench.invalid/', (route) =>
       route.fulfill({ contentType: 'text/html', body: `<!doctype html><meta charset="utf-8"><script>${code.replaceAll('</script', '<\\/script')}</script>` }),
     );
     await page.goto('https://import-bench.invalid/');
     // (The functions run in the page: nothing of this module's scope is there.)
-    const setup = await page.evaluate(([count, fileCount]) => (globalThis as unknown as ImportPage).setupImportBench('/corpus.json', count, fileCount), [digests, files] as const);
+    const setup = await page.evaluate(([count, fileCount]) => (globalThis as unknown as ImportPage).setupImportBench('/corpus.json', '/prepare-worker.js', count, fileCount), [digests, files] as const);
     const results: ImportRun[] = [];
     for (let run = 1; run <= Math.max(runs, endToEndRuns); run++) {
       results.push(await page.evaluate(([i, endToEnd]) => (globalThis as unknown as ImportPage).runImportBench(i, { endToEnd }), [run, run <= endToEndRuns] as const));
@@ -246,6 +265,9 @@ export async function benchImport({ digests = 10_000, files = 10, runs = 3, endT
     return {
       write,
       endToEnd,
+      endToEndFirstRun: perSecond(whole[0]!.endToEndMs),
+      endToEndOneThread: perSecond(medianOf(whole, (r) => r.oneThreadMs)),
+      helpers: whole[0]!.helpers,
       rawIdbPerSecond,
       writeVsRawRatio: round(write / rawIdbPerSecond, 2),
       target,
@@ -268,6 +290,7 @@ export async function benchImport({ digests = 10_000, files = 10, runs = 3, endT
       runs: results.map((r) => ({
         write: perSecond(r.writeMs),
         ...(r.endToEndMs !== undefined && { endToEnd: perSecond(r.endToEndMs), endToEndMs: round(r.endToEndMs, 1) }),
+        ...(r.oneThreadMs !== undefined && { oneThread: perSecond(r.oneThreadMs), oneThreadMs: round(r.oneThreadMs, 1) }),
         rawIdbPerSecond: perSecond(r.rawIdbMs),
         writeMs: round(r.writeMs, 1),
         rawIdbMs: round(r.rawIdbMs, 1),

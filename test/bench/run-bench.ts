@@ -1,9 +1,9 @@
 /**
- * `npm run bench [-- --json] [--import-full] [--import-profile]`: performance and quality figures,
+ * `npm run bench [-- --json] [--import-profile]`: performance and quality figures,
  * each with a baseline measured in the same run. Medians and p95 over repeated runs; this is a
- * report, not a timed test. The import of 10,000 digests is measured end to end once (about 30 s
- * here) unless `--import-full` asks for the median of three; `--import-profile` adds one pass that
- * times each step of the importer on its own (about a minute). `--search-only` stops before the
+ * report, not a timed test. The import of 10,000 digests is measured end to end three times (the
+ * median, and the first run, whose code is not yet optimised by the JIT, as a user's one import
+ * is); `--import-profile` adds one pass that times each step of the importer on its own (about a minute). `--search-only` stops before the
  * browser, and `--sizes=10000` limits the synthetic search corpora to those sizes. `--only=feedScale`
  * (or `feedSync`, `browser`, comma-separated) builds the extension and runs only those browser
  * sections; `browser` is the card, seeding and import figures.
@@ -131,7 +131,6 @@ async function feedSyncSection(): Promise<void> {
 
 async function browserSection() {
   const { importPerSecond, ...browserFigures } = await benchBrowser({
-    importEndToEndRuns: process.argv.includes('--import-full') ? 3 : 1,
     importProfile: process.argv.includes('--import-profile'),
   });
   section('browser', browserFigures);

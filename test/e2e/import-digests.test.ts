@@ -144,5 +144,26 @@ describe('importing digest files on the options page', () => {
     expect(await cardText(page, '.summary')).not.toMatch(/[ãåæçèé]/);
     await page.close();
   });
+
+  it('shares a large import with a helper worker on another core, and every paper of every file goes in once', async () => {
+    const workers: string[] = [];
+    const onWorker = (worker: { url(): string }) => workers.push(new URL(worker.url()).pathname);
+    options.on('worker', onWorker);
+    const before = await importedRowCounts(options);
+    // Over a megabyte of text in all, which is when the import starts helpers.
+    const files = [0, 1, 2].map((i) => ({ name: `large-${i}.txt`, mimeType: 'text/plain', buffer: syntheticWeekly(1300, 30_000 + i * 1300) }));
+    expect(files.reduce((sum, file) => sum + file.buffer.length, 0)).toBeGreaterThan(1_000_000);
+    expect(await importFiles(options, files)).toBe('done');
+    options.off('worker', onWorker);
+    for (const { name } of files) expect(await options.locator(`.import-digests .import-file[data-file="${name}"]`).getAttribute('data-status')).toBe('imported');
+    expect(await importedRowCounts(options)).toEqual({ papers: before.papers + 3900, batches: before.batches + 1 });
+    // One helper per core beyond the import worker's, one file each at most beyond the first.
+    const helpers = Math.min(files.length - 1, (await options.evaluate(() => navigator.hardwareConcurrency)) - 1);
+    expect(workers).toEqual([expect.stringMatching(/^\/assets\/import-worker-/), ...Array.from({ length: helpers }, () => expect.stringMatching(/^\/assets\/prepare-worker-/))]);
+    expect(helpers).toBeGreaterThan(0);
+    const popup = await openPopup(session);
+    expect(await search(popup, '2406.33899')).toHaveLength(1);
+    await popup.close();
+  });
 });
 

@@ -5,8 +5,9 @@
  * match against).
  *
  * - `setupImportBench` fetches the corpus and makes the digest files (`File`s, as a file picker gives).
- * - `runImportBench` measures, each on a fresh database: (b) the whole `runImport` on the files;
- *   (a) `ImportStore.commit` alone of the rows that import planned; and (c) a plain put of the same
+ * - `runImportBench` measures, each on a fresh database: (b) the whole `runImport` on the files, with
+ *   helper workers as the extension's import worker starts them (one per core beyond the first), and
+ *   (b1) on this thread alone, the baseline; (a) `ImportStore.commit` alone of the rows that import planned; and (c) a plain put of the same
  *   rows into a bare IndexedDB object store without indexes (no Dexie), the baseline. The order
  *   rotates from run to run.
  * - `profileImport` splits the pipeline's work into its steps, on the same files, once.
@@ -15,6 +16,7 @@ import type { Corpus } from '../../../lib/corpus';
 import { mergeDigestEntries, parseDigestDocument } from '../../../lib/digest';
 import { runImport, type ImportProgress } from '../../../lib/import/run-import';
 import { prepareImportFile } from '../../../lib/import/prepare-import-file';
+import type { PrepareHelper } from '../../../lib/import/prepare-files';
 import { readImportFile } from '../../../lib/import/read-import-file';
 import { renderLatexText, sanitizeRenderedHtml } from '../../../lib/latex';
 import { looksLikeMojibake } from '../../../lib/mojibake';
@@ -41,6 +43,10 @@ export interface ImportRun {
   rows: number;
   /** The whole `runImport`, and its parts as the progress callbacks and the store calls divide it (absent when not measured in this run). */
   endToEndMs?: number;
+  /** (b1) The whole `runImport` on this thread alone. */
+  oneThreadMs?: number;
+  /** Helper workers the import started. */
+  helpers?: number;
   phases?: { readingMs: number; parsingMs: number; writingMs: number };
   /** Finer: parsing = detect (mojibake check of every file, taxonomy read) + prepare; writing = plan (visiblePapers, planImport) + commit. */
   detail?: { detectMs: number; prepareMs: number; visiblePapersMs: number; planMs: number; commitMs: number };
@@ -58,6 +64,7 @@ export interface ImportRun {
 }
 
 let corpus: Corpus | undefined;
+let prepareWorkerUrl: string | undefined;
 let files: File[] = [];
 
 const now = () => performance.now();
@@ -67,8 +74,10 @@ const heapMB = (): number | null => {
   return memory ? Math.round((memory.usedJSHeapSize / 2 ** 20) * 10) / 10 : null;
 };
 
-async function setupImportBench(corpusUrl: string, digests: number, fileCount: number): Promise<ImportBenchSetup> {
+async function setupImportBench(corpusUrl: string, workerUrl: string, digests: number, fileCount: number): Promise<ImportBenchSetup> {
   const start = now();
+  // A worker's script by blob: URL, as the page's own routes serve it.
+  prepareWorkerUrl = URL.createObjectURL(new Blob([await (await fetch(workerUrl)).text()], { type: 'text/javascript' }));
   corpus = (await (await fetch(corpusUrl)).json()) as Corpus;
   const titles = corpus.taxonomy.entries.flatMap((entry) => entry.titles);
   const made = syntheticDigestFiles(digests, fileCount, titles);
@@ -136,9 +145,9 @@ class TimedImportStore extends ImportStore {
 // Each kind of measurement takes each place in the order once in three runs, so that none always
 // follows the deletion of a large database (whose compaction may still be running).
 const ORDERS = [
-  ['endToEnd', 'write', 'raw'],
-  ['write', 'raw', 'endToEnd'],
-  ['raw', 'endToEnd', 'write'],
+  ['endToEnd', 'oneThread', 'write', 'raw'],
+  ['oneThread', 'write', 'raw', 'endToEnd'],
+  ['write', 'raw', 'endToEnd', 'oneThread'],
 ] as const;
 let planned: { batch: ImportBatchRow; rows: readonly ImportedPaperRow[] } | null = null;
 
@@ -151,7 +160,7 @@ async function runImportBench(run: number, { endToEnd: withEndToEnd = true } = {
   const freshDatabase = freshSeededDatabase;
   const stamp = `${run}-${Date.now()}`;
   let heap: ImportRun['heap'] = null;
-  const order = (planned ? ORDERS[(run - 1) % ORDERS.length]! : ORDERS[0]).filter((step) => step !== 'endToEnd' || withEndToEnd || !planned);
+  const order = (planned ? ORDERS[(run - 1) % ORDERS.length]! : ORDERS[0]).filter((step) => (step !== 'endToEnd' && step !== 'oneThread') || withEndToEnd || (step === 'endToEnd' && !planned));
   const result: Partial<ImportRun> = { run, rows: planned?.rows.length ?? 0 };
 
   // (b) The whole import, on File objects.
@@ -171,8 +180,15 @@ async function runImportBench(run: number, { endToEnd: withEndToEnd = true } = {
       if (phase === 'parsing' && done === 0) marks.parsingStart ??= at;
       if (phase === 'parsing' && done === total) marks.parsingDone = at;
     };
+    let helpers = 0;
+    // As entrypoints/options/import-worker.ts starts them.
+    const prepareHelpers = (wanted: number) =>
+      Array.from({ length: Math.min(wanted, navigator.hardwareConcurrency - 1) }, () => {
+        helpers++;
+        return new Worker(prepareWorkerUrl!) as unknown as PrepareHelper;
+      });
     const start = now();
-    const outcome = await runImport(files, { store, loadRepairModel: () => Promise.reject(new Error('no file of this benchmark needs repair')), onProgress });
+    const outcome = await runImport(files, { store, loadRepairModel: () => Promise.reject(new Error('no file of this benchmark needs repair')), onProgress, prepareHelpers });
     const end = now();
     const heapAfter = heapMB();
     if (heapBefore !== null) heap = { beforeMB: heapBefore, peakMB: Math.max(heapPeak, heapAfter ?? 0), afterMB: heapAfter ?? 0 };
@@ -182,6 +198,7 @@ async function runImportBench(run: number, { endToEnd: withEndToEnd = true } = {
     Object.assign(result, {
       rows: planned.rows.length,
       endToEndMs: end - start,
+      helpers,
       phases: { readingMs: marks.readingDone! - start, parsingMs: marks.parsingDone! - marks.readingDone!, writingMs: end - marks.parsingDone! },
       detail: {
         detectMs: marks.parsingStart! - marks.readingDone!,
@@ -191,6 +208,16 @@ async function runImportBench(run: number, { endToEnd: withEndToEnd = true } = {
         commitMs: store.times.commitEnd - store.times.commitStart,
       },
     });
+  };
+
+  // (b1) The whole import on this thread alone, the baseline of (b).
+  const oneThread = async () => {
+    const db = await freshDatabase(`import-bench-one-${stamp}`);
+    collectGarbage();
+    const start = now();
+    await runImport(files, { store: new ImportStore(db), loadRepairModel: () => Promise.reject(new Error('no file of this benchmark needs repair')) });
+    result.oneThreadMs = now() - start;
+    await dropDatabase(db);
   };
 
   // (a) ImportStore.commit alone, of the rows an import planned (this run's, or the one before).
@@ -211,7 +238,7 @@ async function runImportBench(run: number, { endToEnd: withEndToEnd = true } = {
     result.rawIdbMs = await rawPut(`import-bench-raw-${stamp}`, planned!.rows, []);
   };
 
-  for (const step of order) await { endToEnd, write, raw }[step]();
+  for (const step of order) await { endToEnd, oneThread, write, raw }[step]();
   return {
     ...(result as ImportRun),
     order: order.join(' → '),
