@@ -18,11 +18,8 @@ export interface PrepareRequest {
   taxonomyEntries?: readonly CorpusTaxonomyEntry[];
 }
 
-/** What a helper answers: the file prepared, or the reason it was refused. */
-export interface PrepareReply {
-  id: number;
-  result: PreparedFile | RejectedFile;
-}
+/** What a helper says: that it has started, then for each file, the file prepared or why it was refused. */
+export type PrepareReply = { ready: true } | { id: number; result: PreparedFile | RejectedFile };
 
 /** A dedicated worker that prepares files (see prepare-worker-server.ts); `Worker` fits. */
 export interface PrepareHelper {
@@ -32,10 +29,32 @@ export interface PrepareHelper {
   terminate(): void;
 }
 
+/** A helper, watched from its start (a worker's message with no listener yet is lost). */
+export interface StartedHelper {
+  helper: PrepareHelper;
+  /** Settles when the helper says it has started, or has failed to. */
+  started: Promise<void>;
+}
+
+/**
+ * Watches helpers just made, in the task that made them (a worker's messages wait for the next).
+ * Best made before the files are read: a worker's start needs its parent's thread now and then,
+ * which is mostly waiting while files are read.
+ */
+export function watchHelpers(helpers: readonly PrepareHelper[]): StartedHelper[] {
+  return helpers.map((helper) => {
+    const started = new Promise<void>((resolve) => {
+      helper.addEventListener('message', ({ data }) => 'ready' in data && resolve());
+      helper.addEventListener('error', () => resolve());
+    });
+    return { helper, started };
+  });
+}
+
 /** Options of {@link prepareFiles}. */
 export interface PrepareFilesOptions {
   /** Workers to share the clean files with; this thread prepares its share too. */
-  helpers?: readonly PrepareHelper[];
+  helpers?: readonly StartedHelper[];
   /** Called each time a file is done, with the count done so far. */
   onPrepared?: (done: number) => void;
   /** Stops handing out files; the result then lacks the files not begun. */
@@ -48,7 +67,8 @@ export interface PrepareFilesOptions {
  * repair model is. A helper that dies gives its file back, and nothing is lost.
  * @returns each file's result, in the order of `files` (sparse where cancelled)
  * @example
- * const prepared = await prepareFiles(decoded, { taxonomyEntries, repairModel: null }, { helpers: [new Worker(url)] });
+ * const helpers = watchHelpers([new Worker(url)]);
+ * const prepared = await prepareFiles(decoded, { taxonomyEntries, repairModel: null }, { helpers });
  */
 export async function prepareFiles(files: readonly DecodedFile[], context: ImportContext, { helpers = [], onPrepared, signal }: PrepareFilesOptions = {}): Promise<(PreparedFile | RejectedFile)[]> {
   const results: (PreparedFile | RejectedFile)[] = new Array(files.length);
@@ -66,7 +86,7 @@ export async function prepareFiles(files: readonly DecodedFile[], context: Impor
   };
 
   const helpersDone = helpers.map(
-    (helper) =>
+    ({ helper }) =>
       new Promise<void>((resolve) => {
         let current: number | undefined;
         let given = false;
@@ -78,7 +98,7 @@ export async function prepareFiles(files: readonly DecodedFile[], context: Impor
           given = true;
         };
         helper.addEventListener('message', ({ data }) => {
-          if (data.id !== current) return;
+          if ('ready' in data || data.id !== current) return;
           finish(data.id, data.result);
           next();
         });
@@ -98,12 +118,18 @@ export async function prepareFiles(files: readonly DecodedFile[], context: Impor
       if (helpers.length > 0) await new Promise((resolve) => setTimeout(resolve, 0));
     }
   };
+  // Were this thread to begin a file of its own before its helpers have started, they would start
+  // only after several of its files; it waits for them a moment.
+  if (helpers.length > 0) await Promise.race([Promise.all(helpers.map(({ started }) => started)), new Promise((resolve) => setTimeout(resolve, HELPER_START_WAIT_MS))]);
   await prepareHere();
   await Promise.all(helpersDone);
   // Files a helper gave back when it died after this thread had run out of work.
   await prepareHere();
   return results;
 }
+
+/** How long this thread waits for its helpers to start before it begins its share; they join it when they have. */
+const HELPER_START_WAIT_MS = 1000;
 
 /** One file through the pipeline: a file the pipeline refuses, or makes throw, is reported, never thrown. */
 export function prepareOrReject({ file, text, looksLikeMojibake }: DecodedFile, context: ImportContext): PreparedFile | RejectedFile {

@@ -17,4 +17,5 @@ export function servePrepareRequests(scope: PrepareWorkerScope): void {
     taxonomyEntries = data.taxonomyEntries ?? taxonomyEntries;
     scope.postMessage({ id: data.id, result: prepareOrReject({ file: data.file, text: data.text, looksLikeMojibake: false }, { taxonomyEntries, repairModel: null }) });
   });
+  scope.postMessage({ ready: true });
 }

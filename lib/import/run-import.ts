@@ -3,7 +3,7 @@ import { looksLikeMojibake } from '../mojibake';
 import type { ImportFileReport } from '../store/database';
 import { ImportCancelledError, type ImportBatchSummary, type ImportStore } from '../store/import-store';
 import { planImport, type RejectedFile } from './plan-import';
-import { prepareFiles, rejectionOf, type DecodedFile, type PrepareHelper } from './prepare-files';
+import { prepareFiles, rejectionOf, watchHelpers, type DecodedFile, type PrepareHelper, type StartedHelper } from './prepare-files';
 import type { PreparedFile } from './prepare-import-file';
 import { checkImportFileSize, readImportFile } from './read-import-file';
 
@@ -57,6 +57,16 @@ export interface ImportOutcome {
  *   StoreError when the database refuses the write (also unchanged).
  */
 export async function runImport(files: readonly ImportSourceFile[], deps: ImportDependencies): Promise<ImportOutcome> {
+  // Started before the files are read, while this thread is mostly waiting: a worker's start needs it now and then.
+  const helpers = startHelpers(files, deps.prepareHelpers);
+  try {
+    return await importFiles(files, deps, helpers);
+  } finally {
+    for (const { helper } of helpers) helper.terminate();
+  }
+}
+
+async function importFiles(files: readonly ImportSourceFile[], deps: ImportDependencies, helpers: readonly StartedHelper[]): Promise<ImportOutcome> {
   const progress = (phase: ImportProgress['phase'], done: number, total: number) => deps.onProgress?.({ phase, done, total });
   const stopIfCancelled = () => {
     if (deps.signal?.aborted) throw new ImportCancelledError();
@@ -85,17 +95,13 @@ export async function runImport(files: readonly ImportSourceFile[], deps: Import
   stopIfCancelled();
   progress('parsing', 0, texts.length);
   const readFailures = texts.length - decoded.length;
-  const helpers = startHelpers(decoded, deps.prepareHelpers);
-  let preparedDecoded: (PreparedFile | RejectedFile)[];
-  try {
-    preparedDecoded = await prepareFiles(decoded, { taxonomyEntries, repairModel }, {
-      helpers,
-      signal: deps.signal,
-      onPrepared: (done) => done < decoded.length && progress('parsing', readFailures + done, texts.length),
-    });
-  } finally {
-    for (const helper of helpers) helper.terminate();
-  }
+  const preparedDecoded = await prepareFiles(decoded, { taxonomyEntries, repairModel }, {
+    helpers,
+    signal: deps.signal,
+    onPrepared: (done) => done < decoded.length && progress('parsing', readFailures + done, texts.length),
+  });
+  // Their work is done: what they hold goes before the write begins.
+  for (const { helper } of helpers) helper.terminate();
   stopIfCancelled();
   progress('parsing', texts.length, texts.length);
   const prepared = texts.map((entry) => ('text' in entry ? preparedDecoded[decoded.indexOf(entry)]! : entry));
@@ -115,14 +121,13 @@ export async function runImport(files: readonly ImportSourceFile[], deps: Import
 }
 
 /**
- * Below this much clean text (about 300 digests) a helper's start-up, loading the whole pipeline,
+ * Below this many bytes in all (about 300 digests) a helper's start-up, loading the whole pipeline,
  * would cost about what it saves.
  */
-const HELPERS_FROM_CHARS = 1_000_000;
+const HELPERS_FROM_BYTES = 1_000_000;
 
-/** One helper per clean file beyond the first, as many as the caller starts, for an import large enough. */
-function startHelpers(decoded: readonly DecodedFile[], start: ImportDependencies['prepareHelpers']): PrepareHelper[] {
-  const clean = decoded.filter((file) => !file.looksLikeMojibake);
-  const chars = clean.reduce((sum, file) => sum + file.text.length, 0);
-  return start && clean.length > 1 && chars >= HELPERS_FROM_CHARS ? start(clean.length - 1) : [];
+/** One helper per file beyond the first, as many as the caller starts, for an import large enough. */
+function startHelpers(files: readonly ImportSourceFile[], start: ImportDependencies['prepareHelpers']): StartedHelper[] {
+  const bytes = files.reduce((sum, file) => sum + file.size, 0);
+  return start && files.length > 1 && bytes >= HELPERS_FROM_BYTES ? watchHelpers(start(files.length - 1)) : [];
 }

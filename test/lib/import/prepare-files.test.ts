@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { looksLikeMojibake } from '../../../lib/mojibake';
-import { prepareFiles, type DecodedFile, type PrepareHelper, type PrepareReply, type PrepareRequest } from '../../../lib/import/prepare-files';
+import { prepareFiles, watchHelpers, type DecodedFile, type PrepareHelper, type PrepareReply, type PrepareRequest } from '../../../lib/import/prepare-files';
 import { servePrepareRequests } from '../../../lib/import/prepare-worker-server';
 import { projectCorpus } from '../../support/project-corpus';
 import { DAILY, fixtureText, generatedWeekly, MOJIBAKE, WEEKLY } from './helpers';
@@ -46,7 +46,7 @@ describe('prepareFiles', () => {
 
   it('gives with helpers what this thread gives alone, in the order of the files, each helper having worked', async () => {
     const helpers = [inProcessHelper(), inProcessHelper()];
-    const shared = await prepareFiles(FILES, context, { helpers });
+    const shared = await prepareFiles(FILES, context, { helpers: watchHelpers(helpers) });
     expect(shared).toEqual(await alone());
     expect(shared.map((result) => result.file)).toEqual(FILES.map((file) => file.file));
     expect(helpers.every((helper) => helper.given.length > 0)).toBe(true);
@@ -55,13 +55,13 @@ describe('prepareFiles', () => {
   });
 
   it('reports a refused file as refused, whoever prepared it', async () => {
-    const shared = await prepareFiles(FILES, context, { helpers: [inProcessHelper()] });
+    const shared = await prepareFiles(FILES, context, { helpers: watchHelpers([inProcessHelper()]) });
     expect(shared[3]).toEqual({ file: 'prose.txt', error: expect.stringMatching(/expected a weekly overview, a daily digest/) });
   });
 
   it.each([1, 2])('loses no file when a helper dies on its file number %i', async (dies) => {
     const dying = inProcessHelper({ dies });
-    const shared = await prepareFiles(FILES, context, { helpers: [dying, inProcessHelper()] });
+    const shared = await prepareFiles(FILES, context, { helpers: watchHelpers([dying, inProcessHelper()]) });
     expect(dying.given).toHaveLength(dies);
     expect(shared).toEqual(await alone());
   });
@@ -70,14 +70,14 @@ describe('prepareFiles', () => {
     const helper = inProcessHelper();
     const damaged = decoded(MOJIBAKE, fixtureText(MOJIBAKE));
     expect(damaged.looksLikeMojibake).toBe(true);
-    const shared = await prepareFiles([damaged, ...FILES], context, { helpers: [helper] });
+    const shared = await prepareFiles([damaged, ...FILES], context, { helpers: watchHelpers([helper]) });
     expect(helper.given).not.toContain(MOJIBAKE);
     expect(shared[0]).toEqual({ file: MOJIBAKE, error: expect.stringMatching(/looks like mojibake, and no repair model was given/) });
   });
 
   it('counts each file done, once', async () => {
     const counts: number[] = [];
-    await prepareFiles(FILES, context, { helpers: [inProcessHelper()], onPrepared: (done) => counts.push(done) });
+    await prepareFiles(FILES, context, { helpers: watchHelpers([inProcessHelper()]), onPrepared: (done) => counts.push(done) });
     expect(counts).toEqual([1, 2, 3, 4, 5]);
   });
 
@@ -85,7 +85,7 @@ describe('prepareFiles', () => {
     const controller = new AbortController();
     controller.abort();
     const helper = inProcessHelper();
-    const shared = await prepareFiles(FILES, context, { helpers: [helper], signal: controller.signal });
+    const shared = await prepareFiles(FILES, context, { helpers: watchHelpers([helper]), signal: controller.signal });
     expect(shared.filter(Boolean)).toEqual([]);
     expect(helper.given).toEqual([]);
   });
