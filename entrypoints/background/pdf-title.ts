@@ -43,9 +43,13 @@ export function registerPdfTitles(store: CompanionStore): void {
     if (!isArxivPdfUrl(url)) return void lookups.delete(tabId);
     let lookup = lookups.get(tabId);
     if (lookup?.url !== url) {
-      const wanted = knownTitle(store, url).then(
+      const wanted: Promise<string | null> = knownTitle(store, url).then(
         (known) => (known ? pdfTabTitle(known.title, known.arxivId) : null),
-        () => null,
+        () => {
+          // The store failed (closing, reseeding): the next event asks again.
+          if (lookups.get(tabId)?.wanted === wanted) lookups.delete(tabId);
+          return null;
+        },
       );
       lookup = { url, wanted };
       lookups.set(tabId, lookup);

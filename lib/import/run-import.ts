@@ -4,7 +4,6 @@ import type { ImportFileReport } from '../store/database';
 import { ImportCancelledError, type ImportBatchSummary, type ImportStore } from '../store/import-store';
 import { planImport, type RejectedFile } from './plan-import';
 import { prepareFiles, rejectionOf, watchHelpers, type DecodedFile, type PrepareHelper, type StartedHelper } from './prepare-files';
-import type { PreparedFile } from './prepare-import-file';
 import { checkImportFileSize, readImportFile } from './read-import-file';
 
 /** A file the user picked; a `File` fits. Its bytes are read only once its size has passed. */

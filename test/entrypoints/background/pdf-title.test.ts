@@ -47,6 +47,7 @@ let tab: ChromePdfTab;
 
 describe("a PDF tab's title in Chrome", () => {
   let executeScript: ReturnType<typeof vi.fn>;
+  let page: ReturnType<typeof vi.fn>;
   beforeEach(() => {
     fakeBrowser.reset();
     vi.useFakeTimers();
@@ -61,7 +62,8 @@ describe("a PDF tab's title in Chrome", () => {
     // The heartbeat that keeps the background awake while it works.
     vi.spyOn(browser.runtime, 'getPlatformInfo').mockResolvedValue({ os: 'linux', arch: 'x86-64' } as never);
     const lookup = { arxivId: '2404.15449', digest: { title: 'ID-Aligner' }, placements: [] } as unknown as PageLookup;
-    registerPdfTitles({ papers: { page: () => new Promise((resolve) => setTimeout(resolve, LOOKUP_MS, lookup)) } } as unknown as CompanionStore);
+    page = vi.fn(() => new Promise((resolve) => setTimeout(resolve, LOOKUP_MS, lookup)));
+    registerPdfTitles({ papers: { page } } as unknown as CompanionStore);
   });
   afterEach(() => {
     vi.useRealTimers();
@@ -79,5 +81,15 @@ describe("a PDF tab's title in Chrome", () => {
     await vi.advanceTimersByTimeAsync(20_000);
     expect(tab.title).toBe(WANTED);
     expect(executeScript).toHaveBeenCalledTimes(scripts);
+  });
+
+  it('asks the store again at the next event when a lookup failed, instead of keeping no title for the tab', async () => {
+    page.mockImplementationOnce(() => Promise.reject(new Error('the database was closing')));
+    await fakeBrowser.tabs.onUpdated.trigger(tab.id, { status: 'loading', url: PDF_URL }, { ...tab.state(), status: 'loading' });
+    await vi.advanceTimersByTimeAsync(0);
+    await fakeBrowser.tabs.onUpdated.trigger(tab.id, { status: 'complete' }, tab.state());
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(page).toHaveBeenCalledTimes(2);
+    expect(tab.title).toBe(WANTED);
   });
 });
