@@ -190,7 +190,16 @@ function redirectToLoopback(port: number, hosts: string[]): string {
 async function preparePage(page: Page): Promise<Page> {
   page.setDefaultTimeout(CONDITION_TIMEOUT_MS);
   page.setDefaultNavigationTimeout(60_000);
-  await page.setViewport({ width: 1280, height: 900 });
+  // A window just opened may not have its browser element yet ("browser is null"): asked again a moment later.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.setViewport({ width: 1280, height: 900 });
+      break;
+    } catch (error) {
+      if (attempt >= 30 || !/browser is null/i.test(String(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
   await page.setRequestInterception(true);
   page.on('request', (request) => void answerFromFixtures(request));
   return page;
