@@ -16,7 +16,7 @@ serveImports(self as unknown as ImportWorkerScope, {
   // Built here, off every page's thread and before the background is asked for it.
   indexImports: () => refreshSearchIndexCache(db),
   // The other cores parse too: this worker keeps one, and each helper takes one.
-  prepareHelpers: (wanted) => Array.from({ length: Math.min(wanted, (navigator.hardwareConcurrency || 1) - 1) }, () => new PrepareWorker() as unknown as PrepareHelper),
+  prepareHelpers: { cores: navigator.hardwareConcurrency || 1, start: () => new PrepareWorker() as unknown as PrepareHelper },
   async loadRepairModel() {
     // Shipped with the extension (1.8 MB), fetched only for a damaged file.
     const response = await fetch(new URL('/repair-model.json', self.location.origin));

@@ -1,7 +1,9 @@
 import * as v from 'valibot';
 import type { CorpusTaxonomyEntry } from '../corpus';
-import { ImportRejection, readImportFile } from '../import/read-import-file';
-import { prepareImportFile, type PreparedFile } from '../import/prepare-import-file';
+import { readImportFile } from '../import/read-import-file';
+import { prepareOrReject, rejectionOf } from '../import/prepare-files';
+import type { PreparedFile } from '../import/prepare-import-file';
+import type { RejectedFile } from '../import/plan-import';
 import { looksLikeMojibake, type RepairModel } from '../mojibake';
 import type { FeedRow } from '../store/database';
 import type { FeedStore } from '../store/feed-store';
@@ -154,14 +156,13 @@ async function prepareFeedFile(
   bytes: Uint8Array,
   context: { taxonomyEntries: CorpusTaxonomyEntry[]; repairModel: RepairModel | null | undefined },
   deps: Pick<FeedSyncDependencies, 'loadRepairModel'>,
-): Promise<PreparedFile | { error: string }> {
+): Promise<PreparedFile | RejectedFile> {
   try {
     const text = readImportFile(label, bytes);
     const damaged = looksLikeMojibake(text);
     if (damaged && context.repairModel === undefined) context.repairModel = await deps.loadRepairModel().catch(() => null);
-    return prepareImportFile(label, text, { taxonomyEntries: context.taxonomyEntries, repairModel: context.repairModel ?? null, looksLikeMojibake: damaged });
+    return prepareOrReject({ file: label, text, looksLikeMojibake: damaged }, { taxonomyEntries: context.taxonomyEntries, repairModel: context.repairModel ?? null });
   } catch (error) {
-    if (error instanceof ImportRejection) return { error: error.reason };
-    return { error: `the file could not be read (${error instanceof Error ? `${error.name}: ${error.message}` : String(error)})`.slice(0, 500) };
+    return rejectionOf(label, error);
   }
 }

@@ -33,10 +33,11 @@ export interface ImportDependencies {
   indexImports?: () => Promise<void>;
   onProgress?: (progress: ImportProgress) => void;
   /**
-   * Starts up to `wanted` workers to prepare files alongside this thread (see `prepareFiles`); they
-   * are terminated when the files are prepared. Asked only for an import large enough to gain.
+   * Helper workers that prepare files alongside this thread (see `prepareFiles`): the cores there
+   * are, and how to start one. One is started per core beyond this thread's, for an import large
+   * enough to gain, and each is terminated once the files are prepared.
    */
-  prepareHelpers?: (wanted: number) => PrepareHelper[];
+  prepareHelpers?: { cores: number; start(): PrepareHelper };
   /** Defaults to `crypto.randomUUID()` and `Date.now()`; tests fix them. */
   newBatchId?: () => string;
   now?: () => number;
@@ -125,8 +126,9 @@ async function importFiles(files: readonly ImportSourceFile[], deps: ImportDepen
  */
 const HELPERS_FROM_BYTES = 1_000_000;
 
-/** One helper per file beyond the first, as many as the caller starts, for an import large enough. */
-function startHelpers(files: readonly ImportSourceFile[], start: ImportDependencies['prepareHelpers']): StartedHelper[] {
+/** One helper per core beyond this thread's, and per file beyond the first, for an import large enough. */
+function startHelpers(files: readonly ImportSourceFile[], helpers: ImportDependencies['prepareHelpers']): StartedHelper[] {
   const bytes = files.reduce((sum, file) => sum + file.size, 0);
-  return start && files.length > 1 && bytes >= HELPERS_FROM_BYTES ? watchHelpers(start(files.length - 1)) : [];
+  if (!helpers || bytes < HELPERS_FROM_BYTES) return [];
+  return watchHelpers(Array.from({ length: Math.max(0, Math.min(files.length, helpers.cores) - 1) }, () => helpers.start()));
 }

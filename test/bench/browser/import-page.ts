@@ -181,12 +181,14 @@ async function runImportBench(run: number, { endToEnd: withEndToEnd = true } = {
       if (phase === 'parsing' && done === total) marks.parsingDone = at;
     };
     let helpers = 0;
-    // As entrypoints/options/import-worker.ts starts them.
-    const prepareHelpers = (wanted: number) =>
-      Array.from({ length: Math.min(wanted, navigator.hardwareConcurrency - 1) }, () => {
+    // As entrypoints/options/import-worker.ts gives them.
+    const prepareHelpers = {
+      cores: navigator.hardwareConcurrency,
+      start: () => {
         helpers++;
         return new Worker(prepareWorkerUrl!) as unknown as PrepareHelper;
-      });
+      },
+    };
     const start = now();
     const outcome = await runImport(files, { store, loadRepairModel: () => Promise.reject(new Error('no file of this benchmark needs repair')), onProgress, prepareHelpers });
     const end = now();
